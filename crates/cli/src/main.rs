@@ -1,0 +1,50 @@
+//! The `cronaca` command line: `extract` and `bench`.
+mod args;
+mod bench;
+mod config;
+mod exit;
+mod extract;
+mod inputs;
+
+use clap::Parser;
+use exit::Fatal;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let result = match cli.command {
+        args::Command::Extract(a) => config::ExtractConfig::resolve(a).and_then(extract::run),
+        args::Command::Bench(a) => bench::run(a),
+    };
+    match result {
+        Ok(exit) => exit.into(),
+        Err(fatal) => {
+            eprintln!("cronaca: {}", fatal.message);
+            fatal.exit.into()
+        }
+    }
+}
+
+/// Loads the language data: built in, or from `--lang-data`.
+fn load_languages(dir: Option<&std::path::Path>) -> Result<cronaca_lang::Languages, Fatal> {
+    let loaded = match dir {
+        Some(d) => cronaca_lang::Languages::load_dir(d),
+        None => cronaca_lang::Languages::builtin(),
+    };
+    loaded.map_err(|e| Fatal::failure(format!("bad language data:\n{e}")))
+}
+
+/// Checks `--lang`: `auto` or a supported code.
+fn check_lang(value: &str, langs: &cronaca_lang::Languages) -> Result<Option<String>, Fatal> {
+    if value == "auto" {
+        return Ok(None);
+    }
+    if langs.get(value).is_some() {
+        return Ok(Some(value.to_string()));
+    }
+    let codes: Vec<&str> = langs.iter().map(|l| l.code.as_str()).collect();
+    Err(Fatal::usage(format!(
+        "--lang: unknown language {value:?} (expected auto or one of {})",
+        codes.join(", ")
+    )))
+}

@@ -1,0 +1,165 @@
+use crate::amounts::{self, Amount};
+use crate::{Layer, Layers};
+use cronaca_lang::{Lang, Languages};
+use cronaca_model::{CharIndex, Doc, Document, Record, SCHEMA, Span};
+use cronaca_text::{LanguageGuess, Normalized, Segmentation, identify_language, segment};
+use sha2::{Digest, Sha256};
+use std::time::{Duration, Instant};
+
+/// Time spent in each stage, accumulated over documents (for benchmarks).
+#[derive(Debug, Clone, Default)]
+pub struct StageTimes {
+    stages: Vec<(&'static str, Duration)>,
+}
+
+impl StageTimes {
+    /// Adds the time since `since` to `stage` and returns the current instant.
+    pub fn add(&mut self, stage: &'static str, since: Instant) -> Instant {
+        let now = Instant::now();
+        match self.stages.iter_mut().find(|(n, _)| *n == stage) {
+            Some((_, total)) => *total += now - since,
+            None => self.stages.push((stage, now - since)),
+        }
+        now
+    }
+
+    /// Each stage and its total time, in the order the stages first ran.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Duration)> + '_ {
+        self.stages.iter().copied()
+    }
+}
+
+/// Runs the analysis stages. Immutable once built; one instance serves every thread.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    langs: Languages,
+}
+
+impl Extractor {
+    /// An extractor over these languages.
+    pub fn new(langs: Languages) -> Extractor {
+        Extractor { langs }
+    }
+
+    /// The languages the extractor knows.
+    pub fn languages(&self) -> &Languages {
+        &self.langs
+    }
+
+    /// Runs every stage on `doc`.
+    pub fn analyse(&self, doc: &Document) -> Analysis<'_> {
+        self.analyse_timed(doc, &mut StageTimes::default())
+    }
+
+    /// Runs every stage on `doc`, adding the time each stage took to `times`.
+    pub fn analyse_timed(&self, doc: &Document, times: &mut StageTimes) -> Analysis<'_> {
+        let clock = Instant::now();
+        let text = Normalized::new(&doc.text).into_text();
+        let clock = times.add("normalise", clock);
+        let mut warnings = doc.warnings.clone();
+        let language = match &doc.language {
+            Some(code) if self.langs.get(code).is_some() => LanguageGuess {
+                code: code.clone(),
+                confidence: 1.0,
+            },
+            given => {
+                let guess = identify_language(&text, &self.langs.identification_codes());
+                if let Some(code) = given {
+                    warnings.push(format!(
+                        "language {code:?} is not supported; identified {:?} instead",
+                        guess.code
+                    ));
+                }
+                guess
+            }
+        };
+        if language.code == "und" && !text.trim().is_empty() {
+            warnings.push(
+                "language undetermined: only numbers written in digits are extracted".to_string(),
+            );
+        }
+        let clock = times.add("language", clock);
+        let lang = self.langs.get_or_fallback(&language.code);
+        let segmentation = segment(&text, &lang.segment_rules);
+        let clock = times.add("segment", clock);
+        let amounts = amounts::find_amounts(&text, &segmentation, lang);
+        times.add("amounts", clock);
+        Analysis {
+            doc: doc.clone(),
+            language,
+            lang,
+            segmentation,
+            amounts,
+            warnings,
+            text,
+        }
+    }
+}
+
+/// Everything known about one document, in byte offsets into [`Analysis::text`].
+#[derive(Debug, Clone)]
+pub struct Analysis<'l> {
+    /// The document as it came in (its text not normalised).
+    pub doc: Document,
+    /// The normalised text every offset points into.
+    pub text: String,
+    /// The identified (or given) language.
+    pub language: LanguageGuess,
+    /// The language data used (the fallback for `und`).
+    pub lang: &'l Lang,
+    /// Sentences and tokens.
+    pub segmentation: Segmentation,
+    /// Every number in the text.
+    pub amounts: Vec<Amount>,
+    /// Problems with this document.
+    pub warnings: Vec<String>,
+}
+
+impl Analysis<'_> {
+    /// The record, with the layers in `layers` that exist so far.
+    pub fn to_record(&self, layers: Layers) -> Record {
+        let index = CharIndex::new(&self.text);
+        let span = |r: &std::ops::Range<usize>| Span::from_bytes(&self.text, &index, r.clone());
+        let title = self.doc.title.clone().or_else(|| {
+            self.segmentation
+                .title
+                .as_ref()
+                .map(|r| self.text[r.clone()].to_string())
+        });
+        Record {
+            schema: SCHEMA.to_string(),
+            doc: Doc {
+                id: self
+                    .doc
+                    .id
+                    .clone()
+                    .unwrap_or_else(|| content_id(&self.text)),
+                uri: self.doc.uri.clone(),
+                outlet: self.doc.outlet.clone(),
+                title,
+                published: self.doc.published.clone(),
+                language: self.language.code.clone(),
+                language_confidence: self.language.confidence,
+            },
+            text: self.text.clone(),
+            amounts: layers.contains(Layer::Amounts).then(|| {
+                self.amounts
+                    .iter()
+                    .map(|a| a.to_model(span(&a.span)))
+                    .collect()
+            }),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
+
+/// `sha256:` and the hex digest of the normalised text.
+pub(crate) fn content_id(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut id = String::with_capacity(7 + 64);
+    id.push_str("sha256:");
+    for b in digest {
+        id.push_str(&format!("{b:02x}"));
+    }
+    id
+}

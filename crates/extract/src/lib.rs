@@ -1,0 +1,37 @@
+//! The analysis stages of cronaca and the `cronaca/1` record they produce.
+//!
+//! # Overview
+//! - [`Extractor`] holds the languages; [`Extractor::analyse`] runs the stages on one
+//!   [`Document`](cronaca_model::Document) and returns an [`Analysis`].
+//! - [`Analysis`] carries the normalised text, the language, the sentences and tokens (cut
+//!   once) and each layer, all in byte offsets.
+//! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
+//!   code-point offsets, writing the [`Layers`] asked for.
+//!
+//! Stages: normalise → identify language → segment → [`amounts`].
+//!
+//! # Example
+//! ```
+//! use cronaca_extract::{Extractor, Layers};
+//! use cronaca_lang::Languages;
+//! use cronaca_model::Document;
+//!
+//! let extractor = Extractor::new(Languages::builtin().unwrap());
+//! let doc = Document { text: "Più di mille persone sono state ferite.".into(), ..Default::default() };
+//! let analysis = extractor.analyse(&doc);
+//! assert_eq!(analysis.language.code, "it");
+//! let record = analysis.to_record(Layers::all());
+//! let mille = &record.amounts.as_ref().unwrap()[0];
+//! assert_eq!((mille.span.start, mille.span.text.as_str(), mille.value), (7, "mille", Some(1000.0)));
+//! ```
+//!
+//! # Features
+//! None.
+#![deny(missing_docs)]
+
+pub mod amounts;
+mod analysis;
+mod layers;
+
+pub use analysis::{Analysis, Extractor, StageTimes};
+pub use layers::{Layer, Layers, UnknownLayer};

@@ -1,0 +1,45 @@
+//! Readers that turn bytes into cronaca [`Document`]s: plain text, HTML and JSON Lines.
+//!
+//! # Overview
+//! - [`InputFormat`] names a format; [`InputFormat::sniff`] guesses it from a file name and
+//!   the first bytes.
+//! - [`decode`] turns bytes into text, lossily with a warning when they are not UTF-8.
+//! - [`read_text`], [`read_html`] and [`JsonlReader`] produce documents. A bad line or a bad
+//!   file never stops a batch: it becomes a document with a warning (and, for a JSONL line that
+//!   cannot be read, no text), so that every input still yields exactly one record.
+//!
+//! # Example
+//! ```
+//! use cronaca_ingest::JsonlReader;
+//! let input = "{\"id\": \"a\", \"text\": \"Uno.\"}\nnot json\n";
+//! let docs: Vec<_> = JsonlReader::new(input.as_bytes(), "in.jsonl").collect();
+//! assert_eq!(docs.len(), 2);
+//! assert_eq!(docs[0].id.as_deref(), Some("a"));
+//! assert!(docs[1].warnings[0].starts_with("in.jsonl:2: "));
+//! ```
+//!
+//! # Features
+//! None.
+#![deny(missing_docs)]
+
+mod decode;
+mod format;
+mod html;
+mod jsonl;
+
+pub use cronaca_model::Document;
+pub use decode::decode;
+pub use format::InputFormat;
+pub use html::read_html;
+pub use jsonl::JsonlReader;
+
+/// A plain-text document: the decoded bytes, with `name` as its uri.
+pub fn read_text(bytes: &[u8], name: &str) -> Document {
+    let (text, warning) = decode(bytes, name);
+    Document {
+        text,
+        uri: Some(name.to_string()),
+        warnings: warning.into_iter().collect(),
+        ..Document::default()
+    }
+}

@@ -1,0 +1,216 @@
+use crate::error::Problems;
+use crate::{LangFiles, LoadError};
+use cronaca_text::SegmentRules;
+use include_dir::{Dir, include_dir};
+use serde::Deserialize;
+use std::path::Path;
+
+static BUILTIN: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/../../data/lang");
+
+/// The code of the fallback folder, used for text in no supported language.
+const FALLBACK: &str = "xx";
+
+/// How a language writes numbers and words (`conventions.toml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conventions {
+    /// The language's own name.
+    pub name: String,
+    /// ISO 639-3 code, used to match language identification.
+    pub iso639_3: String,
+    /// The mark between integer and fraction: ',' in "1,5", '.' in "2.3".
+    pub decimal_mark: char,
+    /// Marks that group thousands: '.' in "1.000", ',' in "1,000", spaces.
+    pub group_marks: Vec<char>,
+    /// Whether an apostrophe closes an elided word ("l’", "d’").
+    pub elision: bool,
+}
+
+/// One language's knowledge.
+#[derive(Debug, Clone)]
+pub struct Lang {
+    /// ISO 639-1 code (`xx` for the fallback).
+    pub code: String,
+    /// Number and word conventions.
+    pub conventions: Conventions,
+    /// What the sentence and token segmenter needs.
+    pub segment_rules: SegmentRules,
+}
+
+impl Lang {
+    /// Builds a language from its files; `code` is the folder name.
+    pub fn from_files(code: &str, files: &LangFiles) -> Result<Lang, LoadError> {
+        let mut problems = Problems::default();
+        let conventions = load_conventions(code, files, &mut problems);
+        let mut segment_rules = SegmentRules::default();
+        if let Some(c) = &conventions {
+            segment_rules.elision = c.elision;
+        }
+        for (_, line) in files.data_lines("abbreviations.txt") {
+            segment_rules.add_abbreviation(line.trim());
+        }
+        match conventions {
+            Some(conventions) if problems.0.is_empty() => Ok(Lang {
+                code: code.to_string(),
+                conventions,
+                segment_rules,
+            }),
+            _ => Err(LoadError::new(problems.0)),
+        }
+    }
+}
+
+fn load_conventions(code: &str, files: &LangFiles, problems: &mut Problems) -> Option<Conventions> {
+    let Some((path, content)) = files.get("conventions.toml") else {
+        problems.file(
+            &format!("data/lang/{code}/conventions.toml"),
+            "missing (every language needs one)",
+        );
+        return None;
+    };
+    match toml::from_str::<Conventions>(content) {
+        Ok(c) => Some(c),
+        Err(e) => {
+            let line = e
+                .span()
+                .map_or(1, |s| content[..s.start].matches('\n').count() + 1);
+            problems.at(path, line, e.message());
+            None
+        }
+    }
+}
+
+/// Every language cronaca knows, and the fallback.
+#[derive(Debug, Clone)]
+pub struct Languages {
+    langs: Vec<Lang>,
+    fallback: Lang,
+}
+
+impl Languages {
+    /// The languages embedded in the binary.
+    pub fn builtin() -> Result<Languages, LoadError> {
+        let mut folders = Vec::new();
+        for dir in BUILTIN.dirs() {
+            let code = dir.path().to_string_lossy().into_owned();
+            let mut files = LangFiles::default();
+            for file in dir.files() {
+                let name = file
+                    .path()
+                    .file_name()
+                    .unwrap_or_default()
+                    .to_string_lossy();
+                let content = String::from_utf8_lossy(file.contents()).into_owned();
+                files.insert(
+                    &name,
+                    format!("data/lang/{}", file.path().display()),
+                    content,
+                );
+            }
+            folders.push((code, files));
+        }
+        Languages::from_folders(folders)
+    }
+
+    /// The languages in `dir`, laid out like `data/lang/` (one folder per ISO 639-1 code, and
+    /// `xx`).
+    pub fn load_dir(dir: &Path) -> Result<Languages, LoadError> {
+        let unreadable =
+            |e: std::io::Error| LoadError::new(vec![format!("{}: {e}", dir.display())]);
+        let mut folders = Vec::new();
+        for entry in std::fs::read_dir(dir).map_err(unreadable)? {
+            let entry = entry.map_err(unreadable)?;
+            if entry.path().is_dir() {
+                let code = entry.file_name().to_string_lossy().into_owned();
+                let files = LangFiles::read_dir(&entry.path()).map_err(|e| {
+                    LoadError::new(vec![format!("{}: {e}", entry.path().display())])
+                })?;
+                folders.push((code, files));
+            }
+        }
+        Languages::from_folders(folders)
+    }
+
+    fn from_folders(mut folders: Vec<(String, LangFiles)>) -> Result<Languages, LoadError> {
+        folders.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut problems = Vec::new();
+        let mut langs = Vec::new();
+        let mut fallback = None;
+        for (code, files) in &folders {
+            match Lang::from_files(code, files) {
+                Ok(lang) if code == FALLBACK => fallback = Some(lang),
+                Ok(lang) => langs.push(lang),
+                Err(e) => problems.extend(e.problems().iter().cloned()),
+            }
+        }
+        match fallback {
+            Some(fallback) if problems.is_empty() => Ok(Languages { langs, fallback }),
+            _ => {
+                if fallback.is_none() && problems.is_empty() {
+                    problems.push(format!("data/lang/{FALLBACK}: missing fallback language"));
+                }
+                Err(LoadError::new(problems))
+            }
+        }
+    }
+
+    /// The language with ISO 639-1 code `code`.
+    pub fn get(&self, code: &str) -> Option<&Lang> {
+        self.langs.iter().find(|l| l.code == code)
+    }
+
+    /// The language for `code`, or the fallback.
+    pub fn get_or_fallback(&self, code: &str) -> &Lang {
+        self.get(code).unwrap_or(&self.fallback)
+    }
+
+    /// The fallback for text in no supported language.
+    pub fn fallback(&self) -> &Lang {
+        &self.fallback
+    }
+
+    /// Every supported language, in code order.
+    pub fn iter(&self) -> impl Iterator<Item = &Lang> {
+        self.langs.iter()
+    }
+
+    /// (ISO 639-1, ISO 639-3) pairs, for language identification.
+    pub fn identification_codes(&self) -> Vec<(&str, &str)> {
+        self.langs
+            .iter()
+            .map(|l| (l.code.as_str(), l.conventions.iso639_3.as_str()))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_has_six_languages_and_fallback() {
+        let langs = Languages::builtin().unwrap();
+        let codes: Vec<&str> = langs.iter().map(|l| l.code.as_str()).collect();
+        assert_eq!(codes, ["de", "en", "es", "fr", "it", "ru"]);
+        assert_eq!(langs.get_or_fallback("pt").code, "xx");
+        assert!(langs.get("it").unwrap().segment_rules.elision);
+    }
+
+    #[test]
+    fn bad_conventions_name_file_and_line() {
+        let mut files = LangFiles::default();
+        files.insert(
+            "conventions.toml",
+            "data/lang/zz/conventions.toml".into(),
+            "name = \"x\"\niso639_3 = \"zzz\"\ndecimal_mark = \"ab\"\n".into(),
+        );
+        let err = Lang::from_files("zz", &files).unwrap_err();
+        assert_eq!(err.problems().len(), 1);
+        assert!(
+            err.problems()[0].starts_with("data/lang/zz/conventions.toml:3:"),
+            "{err}"
+        );
+        let err = Lang::from_files("zz", &LangFiles::default()).unwrap_err();
+        assert!(err.to_string().contains("missing"), "{err}");
+    }
+}

@@ -1,0 +1,35 @@
+//! Per-language knowledge for cronaca, read from `data/lang/<code>/`: one schema, one loader,
+//! the same file names in every language.
+//!
+//! # Overview
+//! - [`Languages`] holds every language: the ones embedded in the binary
+//!   ([`Languages::builtin`]) or the ones in a directory laid out like `data/lang/`
+//!   ([`Languages::load_dir`]). The folder `xx` is the fallback for undetermined text.
+//! - [`Lang`] is one language: its [`Conventions`] (decimal and group marks, elision), its
+//!   segmentation rules (abbreviations) and its number words.
+//! - [`LoadError`] lists every bad line of every file at once, as `path:line: problem`.
+//!
+//! A missing file means "none" (a language without `abbreviations.txt` has no abbreviations);
+//! `conventions.toml` is required.
+//!
+//! # Example
+//! ```
+//! let langs = cronaca_lang::Languages::builtin().unwrap();
+//! let it = langs.get("it").unwrap();
+//! assert_eq!(it.conventions.decimal_mark, ',');
+//! assert!(it.segment_rules.is_abbreviation("Sig."));
+//! assert_eq!(langs.fallback().code, "xx");
+//! ```
+//!
+//! # Features
+//! None. The built-in data is embedded at compile time, so the binary needs no files at run
+//! time.
+#![deny(missing_docs)]
+
+mod error;
+mod files;
+mod language;
+
+pub use error::LoadError;
+pub use files::LangFiles;
+pub use language::{Conventions, Lang, Languages};

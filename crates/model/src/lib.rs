@@ -1,0 +1,34 @@
+//! The `cronaca/1` record: the contract between the extractor and everything that reads it.
+//!
+//! # Overview
+//! A [`Document`] is an article as it enters the extractor; a [`Record`] is what comes out:
+//! one article: its [`Doc`] metadata, the normalised `text`, one list per layer
+//! and `warnings`. Every span is a [`Span`] counted in Unicode code points into `text`; the
+//! extractor works in byte offsets and converts them once, with [`CharIndex`], when it builds
+//! the record. The field names and enumerations follow `contract/OUTPUT.md`; layers that were not
+//! computed or not asked for are absent from the JSON (absent = "not known", `[]` = "looked,
+//! found none").
+//!
+//! # Example
+//! ```
+//! use cronaca_model::{CharIndex, Span};
+//! let text = "Più di mille persone";
+//! let index = CharIndex::new(text);
+//! // "mille" starts at byte 8 ("ù" is two bytes) but at code point 7.
+//! let span = Span::from_bytes(text, &index, 8..13);
+//! assert_eq!((span.start, span.end, span.text.as_str()), (7, 12, "mille"));
+//! ```
+//!
+//! # Features
+//! None: this crate is types, serde and the byte-to-code-point conversion, no logic.
+#![deny(missing_docs)]
+
+mod amount;
+mod document;
+mod record;
+mod span;
+
+pub use amount::{Amount, AmountKind, Vague};
+pub use document::Document;
+pub use record::{Doc, Record, SCHEMA};
+pub use span::{CharIndex, Span};
