@@ -33,13 +33,30 @@ pub use format::InputFormat;
 pub use html::read_html;
 pub use jsonl::JsonlReader;
 
-/// A plain-text document: the decoded bytes, with `name` as its uri.
+/// A plain-text document: the decoded bytes, with `name` as its uri. An empty file gives an
+/// empty document with a warning.
 pub fn read_text(bytes: &[u8], name: &str) -> Document {
     let (text, warning) = decode(bytes, name);
+    let mut warnings: Vec<String> = warning.into_iter().collect();
+    if text.trim().is_empty() {
+        warnings.push(format!("{name}: no text (empty or only white space)"));
+    }
     Document {
         text,
         uri: Some(name.to_string()),
-        warnings: warning.into_iter().collect(),
+        warnings,
         ..Document::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_is_flagged() {
+        let doc = read_text(b" \n", "e.txt");
+        assert_eq!(doc.warnings, ["e.txt: no text (empty or only white space)"]);
+        assert!(read_text(b"Ciao", "c.txt").warnings.is_empty());
     }
 }

@@ -1,0 +1,492 @@
+//! Drives the `cronaca` binary as scripts do, pinning `contract/CLI.md`: records on standard
+//! output in input order, exit codes 0/1/2/3, messages on standard error.
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+impl Run {
+    fn records(&self) -> Vec<Value> {
+        self.stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSON line {l:?}: {e}")))
+            .collect()
+    }
+}
+
+fn cronaca(args: &[&str], stdin: &[u8]) -> Run {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cronaca"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cronaca runs");
+    let mut input = child.stdin.take().unwrap();
+    let data = stdin.to_vec();
+    let writer = std::thread::spawn(move || {
+        let _ = input.write_all(&data);
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    Run {
+        code: out.status.code().expect("exit code"),
+        stdout: String::from_utf8(out.stdout).expect("UTF-8 output"),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+fn fixture(name: &str) -> String {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("cronaca-cli-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// (text, value) of every amount.
+fn amounts(record: &Value) -> Vec<(String, Value)> {
+    record["amounts"]
+        .as_array()
+        .expect("amounts layer")
+        .iter()
+        .map(|a| {
+            (
+                a["span"]["text"].as_str().unwrap().to_string(),
+                a["value"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn italian_article_gives_one_record_with_title_language_and_amounts() {
+    let run = cronaca(
+        &[
+            "extract",
+            "--published",
+            "2023-03-03",
+            &fixture("scontri.it.txt"),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 1);
+    let r = &records[0];
+    assert_eq!(r["schema"], "cronaca/1");
+    assert_eq!(r["doc"]["language"], "it");
+    assert_eq!(r["doc"]["published"], "2023-03-03");
+    assert_eq!(
+        r["doc"]["title"],
+        "Scontri a Valdoria dopo il rincaro del pane: il governo invia l’esercito"
+    );
+    assert!(r["doc"]["id"].as_str().unwrap().starts_with("sha256:"));
+    assert_eq!(r["warnings"], Value::Array(vec![]));
+    // Spans are code points into text.
+    let text: Vec<char> = r["text"].as_str().unwrap().chars().collect();
+    for a in r["amounts"].as_array().unwrap() {
+        let (s, e) = (
+            a["span"]["start"].as_u64().unwrap() as usize,
+            a["span"]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(
+            text[s..e].iter().collect::<String>(),
+            a["span"]["text"].as_str().unwrap()
+        );
+    }
+    let found = amounts(r);
+    for (text, value) in [("duemila", 2000), ("300", 300), ("45", 45), ("12", 12)] {
+        assert!(
+            found
+                .iter()
+                .any(|(t, v)| t.contains(text) && v == &Value::from(value)),
+            "{text} = {value} not in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn vague_multiples_percent_and_money_are_marked() {
+    let run = cronaca(
+        &["extract", "--output", "jsonl", &fixture("scontri.it.txt")],
+        b"",
+    );
+    let r = &run.records()[0];
+    let all = r["amounts"].as_array().unwrap();
+    let by_text = |t: &str| {
+        all.iter()
+            .find(|a| a["span"]["text"].as_str().unwrap().contains(t))
+            .unwrap_or_else(|| panic!("no amount with {t:?} in {all:?}"))
+    };
+    let decine = by_text("decine");
+    assert_eq!(decine["value"], Value::Null);
+    assert_eq!(decine["vague"]["unit"], 10);
+    assert_eq!(
+        (decine["low"].clone(), decine["high"].clone()),
+        (Value::from(20), Value::from(99))
+    );
+    assert_eq!(by_text("centinaia")["vague"]["unit"], 100);
+    let percent = by_text("25");
+    assert_eq!(
+        (percent["kind"].as_str(), percent["value"].as_i64()),
+        (Some("percent"), Some(25))
+    );
+    let money = by_text("3,50");
+    assert_eq!(money["kind"], "money");
+    assert_eq!(money["value"], 3.5);
+    assert_eq!(money["unit"], "EUR");
+    let range = by_text("Tra 10 e 20");
+    assert_eq!(
+        (
+            range["kind"].as_str(),
+            range["low"].as_i64(),
+            range["high"].as_i64()
+        ),
+        (Some("range"), Some(10), Some(20))
+    );
+}
+
+#[test]
+fn english_article_is_identified_and_read_with_english_separators() {
+    let run = cronaca(&["extract", &fixture("storm.en.txt")], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = &run.records()[0];
+    assert_eq!(r["doc"]["language"], "en");
+    let found = amounts(r);
+    for (text, value) in [
+        ("1,500", Value::from(1500)),
+        ("Thirty-six", Value::from(36)),
+        ("2.5 million", Value::from(2_500_000)),
+    ] {
+        assert!(
+            found.iter().any(|(t, v)| t == text && v == &value),
+            "{text} not in {found:?}"
+        );
+    }
+}
+
+#[test]
+fn jsonl_keeps_order_ids_and_one_record_per_line_with_broken_lines() {
+    let mut input = String::new();
+    for i in 0..10_000 {
+        if i % 100 == 37 {
+            input.push_str(&format!("{{\"id\": \"d{i}\", \"text\": \"broken\n"));
+        } else {
+            input.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Sono arrivati {i} soldati.\", \"language\": \"it\"}}\n"
+            ));
+        }
+    }
+    let run = cronaca(
+        &["extract", "--input", "jsonl", "--output", "jsonl"],
+        input.as_bytes(),
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 10_000);
+    for (i, r) in records.iter().enumerate() {
+        assert_eq!(r["doc"]["id"], format!("d{i}"));
+        if i % 100 == 37 {
+            assert_eq!(r["text"], "");
+            assert_eq!(r["amounts"], Value::Array(vec![]));
+            let w = r["warnings"][0].as_str().unwrap();
+            assert!(
+                w.starts_with(&format!("<stdin>:{}: invalid JSON line", i + 1)),
+                "{w}"
+            );
+        } else {
+            assert_eq!(r["warnings"], Value::Array(vec![]));
+        }
+    }
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("cronaca: 10000 record(s) written; 100 document(s) had problems"),
+        "{}",
+        lines[0]
+    );
+}
+
+#[test]
+fn doc_id_is_stable_and_follows_the_text() {
+    let a = cronaca(
+        &["extract", "--output", "jsonl"],
+        "Ciao a tutti.".as_bytes(),
+    );
+    let b = cronaca(
+        &["extract", "--output", "jsonl", "-"],
+        "Ciao a tutti.".as_bytes(),
+    );
+    let c = cronaca(
+        &["extract", "--output", "jsonl"],
+        "Ciao a tutte.".as_bytes(),
+    );
+    let id = |r: &Run| r.records()[0]["doc"]["id"].as_str().unwrap().to_string();
+    assert_eq!(id(&a), id(&b));
+    assert_ne!(id(&a), id(&c));
+    assert_eq!(a.records()[0]["doc"]["uri"], Value::Null);
+}
+
+#[test]
+fn layers_flag_selects_what_is_written() {
+    let run = cronaca(
+        &["extract", "--layers", "times", "--output", "jsonl"],
+        b"Sono 3.",
+    );
+    assert_eq!(run.code, 0);
+    assert!(run.records()[0].get("amounts").is_none());
+    let run = cronaca(&["extract", "--layers", "amounts"], b"Sono 3.");
+    assert_eq!(run.records()[0]["amounts"][0]["value"], 3);
+}
+
+#[test]
+fn json_output_is_pretty_one_object_per_document() {
+    let run = cronaca(&["extract", "--output", "json"], b"Sono 3.");
+    assert_eq!(run.code, 0);
+    assert!(
+        run.stdout.starts_with("{\n  \"schema\": \"cronaca/1\""),
+        "{}",
+        run.stdout
+    );
+    let v: Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(v["text"], "Sono 3.");
+}
+
+#[test]
+fn empty_binary_and_invalid_utf8_inputs_give_records_with_warnings() {
+    let dir = temp_dir("malformed");
+    std::fs::write(dir.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        dir.join("garbage.bin"),
+        [0u8, 159, 146, 150, 7, 0, 255, 1, 2, 3],
+    )
+    .unwrap();
+    std::fs::write(dir.join("latin1.txt"), b"Citt\xe0 di Almaty: 62 feriti.").unwrap();
+    let run = cronaca(
+        &["extract", "--output", "jsonl", dir.to_str().unwrap()],
+        b"",
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 3, "one record per file, in name order");
+    let warning = |i: usize| records[i]["warnings"][0].as_str().unwrap().to_string();
+    assert!(
+        warning(0).ends_with("empty.txt: no text (empty or only white space)"),
+        "{}",
+        warning(0)
+    );
+    assert!(
+        warning(1).contains("garbage.bin: invalid UTF-8 at byte 1;"),
+        "{}",
+        warning(1)
+    );
+    assert!(warning(1).contains("binary"), "{}", warning(1));
+    assert!(
+        warning(2).contains("latin1.txt: invalid UTF-8 at byte 4;"),
+        "{}",
+        warning(2)
+    );
+    assert_eq!(records[2]["text"], "Citt\u{fffd} di Almaty: 62 feriti.");
+    assert_eq!(amounts(&records[2]).last().unwrap().1, 62);
+    assert_eq!(run.stderr.lines().count(), 1, "{}", run.stderr);
+}
+
+#[test]
+fn a_fifty_megabyte_file_is_processed_whole() {
+    let dir = temp_dir("big");
+    let path = dir.join("big.txt");
+    let paragraph = "Più di mille persone sono state ferite e circa 400 ricoverate, secondo il ministero. \
+                     Gli scontri sono durati tre giorni.\n\n";
+    let big = paragraph.repeat(50_000_000 / paragraph.len() + 1);
+    std::fs::write(&path, &big).unwrap();
+    let run = cronaca(
+        &[
+            "extract",
+            "--output",
+            "jsonl",
+            "--layers",
+            "amounts",
+            path.to_str().unwrap(),
+        ],
+        b"",
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0]["text"].as_str().unwrap().len(), big.len());
+    let count = records[0]["amounts"].as_array().unwrap().len();
+    assert_eq!(
+        count % (big.len() / paragraph.len()),
+        0,
+        "same amounts in every paragraph"
+    );
+    assert!(count > 0);
+}
+
+#[test]
+fn globs_and_multiple_paths_keep_command_line_order() {
+    let run = cronaca(
+        &[
+            "extract",
+            "--output",
+            "jsonl",
+            &fixture("storm.en.txt"),
+            &fixture("*.it.txt"),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let langs: Vec<Value> = run
+        .records()
+        .iter()
+        .map(|r| r["doc"]["language"].clone())
+        .collect();
+    assert_eq!(langs, ["en", "it"]);
+}
+
+#[test]
+fn usage_errors_exit_2_naming_the_flag() {
+    let cases: [(&[&str], &str); 6] = [
+        (&["extract", "--frobnicate"], "--frobnicate"),
+        (
+            &["extract", "--lang", "pt"],
+            "--lang: unknown language \"pt\" (expected auto or one of de, en, es, fr, it, ru)",
+        ),
+        (
+            &["extract", "--layers", "amounts,numbers"],
+            "--layers: unknown layer \"numbers\"",
+        ),
+        (
+            &["extract", "--published", "06/01/2022"],
+            "--published: \"06/01/2022\" is not an ISO 8601 date",
+        ),
+        (
+            &["extract", "--input", "pdf"],
+            "--input: unknown format \"pdf\"",
+        ),
+        (
+            &["extract", "--output", "xml"],
+            "--output: unknown format \"xml\"",
+        ),
+    ];
+    for (args, message) in cases {
+        let run = cronaca(args, b"");
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(message), "{args:?}: {}", run.stderr);
+        assert!(run.stdout.is_empty());
+    }
+}
+
+#[test]
+fn unreadable_paths_exit_1_or_3() {
+    let run = cronaca(&["extract", "/no/such/file.txt"], b"");
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .contains("cronaca: /no/such/file.txt: no such file or directory"),
+        "{}",
+        run.stderr
+    );
+    let run = cronaca(
+        &[
+            "extract",
+            "--output",
+            "jsonl",
+            "/no/such/file.txt",
+            &fixture("storm.en.txt"),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 3);
+    assert_eq!(run.records().len(), 1);
+}
+
+#[test]
+fn language_flag_overrides_identification_and_und_is_honest() {
+    let run = cronaca(
+        &["extract", "--lang", "en", "--output", "jsonl"],
+        "Più di mille persone.".as_bytes(),
+    );
+    assert_eq!(run.records()[0]["doc"]["language"], "en");
+    assert_eq!(run.records()[0]["doc"]["language_confidence"], 1.0);
+    let pt =
+        "Mais de mil pessoas ficaram feridas nos protestos em todo o país, disse o governo ontem.";
+    let r = &cronaca(&["extract", "--output", "jsonl"], pt.as_bytes()).records()[0];
+    assert_eq!(r["doc"]["language"], "und");
+    assert!(
+        r["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("language undetermined")
+    );
+}
+
+#[test]
+fn html_input_gives_its_main_text_and_title() {
+    let page = "<html lang=\"it\"><head><title>Notizia</title></head><body><nav>Menu</nav>\
+                <article><p>Sono arrivati 62 soldati.</p></article></body></html>";
+    let run = cronaca(
+        &["extract", "--input", "html", "--output", "jsonl"],
+        page.as_bytes(),
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = &run.records()[0];
+    assert_eq!(r["text"], "Notizia\n\nSono arrivati 62 soldati.");
+    assert_eq!(r["doc"]["title"], "Notizia");
+}
+
+/// The founding example, when the shared development data is next to the checkout.
+#[test]
+fn seed_article_record() {
+    let seed = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared/seed/kazakhstan-2022-01.it.txt");
+    if !seed.exists() {
+        eprintln!("skipped: {} not present", seed.display());
+        return;
+    }
+    let run = cronaca(
+        &[
+            "extract",
+            "--published",
+            "2022-01-06",
+            "--output",
+            "jsonl",
+            seed.to_str().unwrap(),
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let r = &run.records()[0];
+    assert_eq!(r["doc"]["language"], "it");
+    assert_eq!(
+        r["doc"]["title"],
+        "Rivolta del gas in Kazakistan: Putin ha inviato l’esercito"
+    );
+    let summary: Vec<String> = r["amounts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| {
+            format!(
+                "{} {} value={} low={} high={} vague={}",
+                a["span"]["text"], a["kind"], a["value"], a["low"], a["high"], a["vague"]
+            )
+        })
+        .collect();
+    insta::assert_snapshot!("seed_amounts", summary.join("\n"));
+}
