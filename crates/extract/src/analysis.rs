@@ -85,7 +85,10 @@ impl Extractor {
         let amounts = amounts::find_amounts(&text, &segmentation, lang);
         times.add("amounts", clock);
         Analysis {
-            doc: doc.clone(),
+            doc: Document {
+                warnings: Vec::new(),
+                ..doc.clone_metadata()
+            },
             language,
             lang,
             segmentation,
@@ -99,7 +102,8 @@ impl Extractor {
 /// Everything known about one document, in byte offsets into [`Analysis::text`].
 #[derive(Debug, Clone)]
 pub struct Analysis<'l> {
-    /// The document as it came in (its text not normalised).
+    /// The document's metadata as it came in (its `text` and `warnings` are left empty: the
+    /// normalised text is [`Analysis::text`], the warnings [`Analysis::warnings`]).
     pub doc: Document,
     /// The normalised text every offset points into.
     pub text: String,

@@ -18,3 +18,19 @@ pub struct Document {
     /// Problems met while reading the input (lossy decoding, a broken line…).
     pub warnings: Vec<String>,
 }
+
+impl Document {
+    /// A copy of the metadata, without the text (which may be large).
+    pub fn clone_metadata(&self) -> Document {
+        Document {
+            text: String::new(),
+            id: self.id.clone(),
+            uri: self.uri.clone(),
+            outlet: self.outlet.clone(),
+            title: self.title.clone(),
+            published: self.published.clone(),
+            language: self.language.clone(),
+            warnings: self.warnings.clone(),
+        }
+    }
+}
