@@ -81,6 +81,25 @@ fn tokens_keep_numbers_words_and_elisions() {
 }
 
 #[test]
+fn common_letter_ranges_are_letters() {
+    for u in 0x80..0x600u32 {
+        let Some(c) = char::from_u32(u) else { continue };
+        if tokens::is_common_letter(c) {
+            assert!(c.is_alphabetic(), "U+{u:04X}");
+        }
+    }
+    for u in 0x2000..=0x206Fu32 {
+        let c = char::from_u32(u).unwrap();
+        let word = c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c);
+        assert_eq!(
+            tokens::is_word_char(c),
+            word || matches!(u, 0x200c | 0x200d),
+            "U+{u:04X}"
+        );
+    }
+}
+
+#[test]
 fn token_kinds() {
     let text = "Kassym-Jomart 1.5 ?! … ...";
     let seg = segment(text, &it_rules());
