@@ -35,4 +35,4 @@ mod segment;
 
 pub use langid::{LanguageGuess, identify_language};
 pub use normalize::Normalized;
-pub use segment::{SegmentRules, Segmentation, Sentence, Token, TokenKind, segment};
+pub use segment::{SegmentRules, Segmentation, Sentence, Token, TokenKind, is_separator, segment};
