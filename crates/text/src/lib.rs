@@ -4,7 +4,8 @@
 //! # Overview
 //! - [`Normalized`] turns the decoded input into the record's `text` (NFC, `\n` line endings,
 //!   no byte-order mark) and maps any byte offset of it back to the input.
-//! - [`identify_language`] names the language among the ones cronaca has data for, or `und`.
+//! - [`LanguageIdentifier`] names the language among the ones cronaca has data for, or `und`
+//!   ([`identify_language`] is the same with whatlang alone).
 //! - [`segment`] cuts the text once into [`Sentence`]s and [`Token`]s, guided by a language's
 //!   [`SegmentRules`]; every later stage reuses them.
 //!
@@ -33,6 +34,6 @@ mod langid;
 mod normalize;
 mod segment;
 
-pub use langid::{LanguageGuess, identify_language};
+pub use langid::{LanguageGuess, LanguageIdentifier, identify_language};
 pub use normalize::Normalized;
 pub use segment::{SegmentRules, Segmentation, Sentence, Token, TokenKind, is_separator, segment};
