@@ -2,7 +2,7 @@ use crate::amounts::{self, Amount};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
 use cronaca_model::{CharIndex, Doc, Document, Record, SCHEMA, Span};
-use cronaca_text::{LanguageGuess, Normalized, Segmentation, identify_language, segment};
+use cronaca_text::{LanguageGuess, Normalized, Segmentation, segment};
 use sha2::{Digest, Sha256};
 use std::time::{Duration, Instant};
 
@@ -63,7 +63,7 @@ impl Extractor {
                 confidence: 1.0,
             },
             given => {
-                let guess = identify_language(&text, &self.langs.identification_codes());
+                let guess = self.langs.identifier().identify(&text);
                 if let Some(code) = given {
                     warnings.push(format!(
                         "language {code:?} is not supported; identified {:?} instead",

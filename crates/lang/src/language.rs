@@ -1,6 +1,6 @@
 use crate::error::Problems;
 use crate::{LangFiles, LoadError};
-use cronaca_text::SegmentRules;
+use cronaca_text::{LanguageIdentifier, SegmentRules};
 use include_dir::{Dir, include_dir};
 use serde::Deserialize;
 use std::path::Path;
@@ -42,13 +42,8 @@ impl Lang {
     pub fn from_files(code: &str, files: &LangFiles) -> Result<Lang, LoadError> {
         let mut problems = Problems::default();
         let conventions = load_conventions(code, files, &mut problems);
-        let mut segment_rules = SegmentRules::default();
-        if let Some(c) = &conventions {
-            segment_rules.elision = c.elision;
-        }
-        for (_, line) in files.data_lines("abbreviations.txt") {
-            segment_rules.add_abbreviation(line.trim());
-        }
+        let elision = conventions.as_ref().is_some_and(|c| c.elision);
+        let segment_rules = crate::segmentation::segment_rules(files, elision, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -85,6 +80,7 @@ fn load_conventions(code: &str, files: &LangFiles, problems: &mut Problems) -> O
 pub struct Languages {
     langs: Vec<Lang>,
     fallback: Lang,
+    identifier: LanguageIdentifier,
 }
 
 impl Languages {
@@ -136,15 +132,26 @@ impl Languages {
         let mut problems = Vec::new();
         let mut langs = Vec::new();
         let mut fallback = None;
+        let mut identifier = LanguageIdentifier::new();
         for (code, files) in &folders {
             match Lang::from_files(code, files) {
                 Ok(lang) if code == FALLBACK => fallback = Some(lang),
-                Ok(lang) => langs.push(lang),
+                Ok(lang) => {
+                    let mut bad = crate::error::Problems::default();
+                    let words = crate::segmentation::stopwords(files, &mut bad);
+                    identifier.add_language(code, &lang.conventions.iso639_3, words);
+                    problems.extend(bad.0);
+                    langs.push(lang);
+                }
                 Err(e) => problems.extend(e.problems().iter().cloned()),
             }
         }
         match fallback {
-            Some(fallback) if problems.is_empty() => Ok(Languages { langs, fallback }),
+            Some(fallback) if problems.is_empty() => Ok(Languages {
+                langs,
+                fallback,
+                identifier,
+            }),
             _ => {
                 if fallback.is_none() && problems.is_empty() {
                     problems.push(format!("data/lang/{FALLBACK}: missing fallback language"));
@@ -172,6 +179,11 @@ impl Languages {
     /// Every supported language, in code order.
     pub fn iter(&self) -> impl Iterator<Item = &Lang> {
         self.langs.iter()
+    }
+
+    /// The language identifier over every supported language and its `stopwords.txt`.
+    pub fn identifier(&self) -> &LanguageIdentifier {
+        &self.identifier
     }
 
     /// (ISO 639-1, ISO 639-3) pairs, for language identification.

@@ -29,6 +29,7 @@
 mod error;
 mod files;
 mod language;
+mod segmentation;
 
 pub use error::LoadError;
 pub use files::LangFiles;

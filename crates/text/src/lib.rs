@@ -4,9 +4,13 @@
 //! # Overview
 //! - [`Normalized`] turns the decoded input into the record's `text` (NFC, `\n` line endings,
 //!   no byte-order mark) and maps any byte offset of it back to the input.
-//! - [`identify_language`] names the language among the ones cronaca has data for, or `und`.
+//! - [`LanguageIdentifier`] names the language among the ones cronaca has data for, or `und`
+//!   ([`identify_language`] is the same with whatlang alone).
 //! - [`segment`] cuts the text once into [`Sentence`]s and [`Token`]s, guided by a language's
-//!   [`SegmentRules`]; every later stage reuses them.
+//!   [`SegmentRules`] (abbreviations, sentence starters, quotes, ordinals); every later stage
+//!   reuses them. It also finds the title and the dateline.
+//!
+//! `DESIGN.md` in this crate explains the segmentation rules and the offset map.
 //!
 //! All offsets are byte offsets into the normalised text.
 //!
@@ -23,6 +27,7 @@
 //! assert_eq!(sentences, ["Il Sig. Rossi ha detto: 1.000 feriti.", "Poi è partito."]);
 //! let number = seg.tokens.iter().find(|t| t.kind == TokenKind::Number).unwrap();
 //! assert_eq!(&norm.text()[number.span.clone()], "1.000");
+//! assert_eq!(number.span, 24..29);
 //! ```
 //!
 //! # Features
@@ -33,6 +38,6 @@ mod langid;
 mod normalize;
 mod segment;
 
-pub use langid::{LanguageGuess, identify_language};
+pub use langid::{LanguageGuess, LanguageIdentifier, identify_language};
 pub use normalize::Normalized;
 pub use segment::{SegmentRules, Segmentation, Sentence, Token, TokenKind, is_separator, segment};
