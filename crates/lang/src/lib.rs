@@ -29,7 +29,12 @@
 mod error;
 mod files;
 mod language;
+mod numbers;
 
 pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
+pub use numbers::{
+    Bound, NumberWord, Numbers, PatternPart, QuantifierReading, QuantifierWord, RangePattern,
+    Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
+};
