@@ -55,7 +55,7 @@ fn value_of(text: &str, start: usize, end: usize, dec_at: Option<usize>) -> f64 
 
 /// Scans the plain number starting at byte `start` (a digit, or the decimal mark before a
 /// digit): integer part with groups, decimal part. Returns (end, value, integer).
-fn scan_plain(text: &str, start: usize, conv: &Conventions) -> (usize, f64, bool) {
+fn scan_plain(text: &str, start: usize, conv: &Conventions, strict: bool) -> (usize, f64, bool) {
     let b = text.as_bytes();
     let dec = conv.decimal_mark;
     if char_at(text, start) == Some(dec) {
@@ -89,7 +89,7 @@ fn scan_plain(text: &str, start: usize, conv: &Conventions) -> (usize, f64, bool
             }
             // A single non-space separator not making a group reads as a decimal point
             // ("1,3" in English, "5.00" in Spanish), when nothing else follows.
-            if groups == 0 && !is_space(c) {
+            if groups == 0 && !is_space(c) && !strict {
                 let end = i + cl + next_digits;
                 let more = char_at(text, end).is_some_and(|m| {
                     (m == '.' || m == ',') && digits_at(b, (end + 1).min(b.len())) > 0
@@ -107,8 +107,29 @@ fn scan_plain(text: &str, start: usize, conv: &Conventions) -> (usize, f64, bool
 /// Scans a number in digits at `start` with everything glued to it. `start` must be an ASCII
 /// digit or the decimal mark followed by a digit.
 pub(crate) fn scan(text: &str, start: usize, conv: &Conventions, numbers: &Numbers) -> DigitNumber {
+    scan_with(text, start, conv, numbers, false)
+}
+
+/// Like [`scan`], for the rest of a token that already broke into several numbers
+/// ("22,24,26,31"): a lone separator is not read as a decimal point.
+pub(crate) fn scan_strict(
+    text: &str,
+    start: usize,
+    conv: &Conventions,
+    numbers: &Numbers,
+) -> DigitNumber {
+    scan_with(text, start, conv, numbers, true)
+}
+
+fn scan_with(
+    text: &str,
+    start: usize,
+    conv: &Conventions,
+    numbers: &Numbers,
+    strict: bool,
+) -> DigitNumber {
     let b = text.as_bytes();
-    let (mut end, mut value, mut integer) = scan_plain(text, start, conv);
+    let (mut end, mut value, mut integer) = scan_plain(text, start, conv, strict);
     let mut suffixed = false;
     let mut ordinal = false;
     let mut fraction = false;

@@ -135,7 +135,7 @@ fn rest_of_token(
         if at >= end {
             break;
         }
-        let d = digits::scan(&text[..end], at, &lang.conventions, &lang.numbers);
+        let d = digits::scan_strict(&text[..end], at, &lang.conventions, &lang.numbers);
         found.push((
             Amount {
                 span: at..d.end,
@@ -165,6 +165,12 @@ fn can_start(pieces: &Pieces, i: usize) -> bool {
         TokenKind::Word => {
             if p.mixed {
                 return false;
+            }
+            let s = pieces.str(i);
+            if s.chars().count() == 1
+                && s.chars().next().and_then(digits::vulgar_fraction).is_some()
+            {
+                return true;
             }
             if !pieces.readings[i].is_empty() {
                 return true;

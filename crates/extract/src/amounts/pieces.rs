@@ -107,7 +107,11 @@ impl<'a> Pieces<'a> {
     /// Like [`joinable`](Self::joinable), also across a spaced hyphen ("ninety - five"): returns
     /// the index of the next piece.
     pub(crate) fn next_joined(&self, i: usize, across_dash: bool) -> Option<usize> {
-        if self.joinable(i) {
+        let dash_next = self
+            .list
+            .get(i + 1)
+            .is_some_and(|p| p.kind == TokenKind::Punct);
+        if self.joinable(i) && !dash_next {
             return Some(i + 1);
         }
         if across_dash

@@ -278,7 +278,7 @@ impl<'p, 'a> Parser<'p, 'a> {
         loop {
             if let Some((atom, last)) = self.word_atom(p) {
                 let ok = match &atom {
-                    WordAtom::Simple(w) => !w.ordinal && w.role != Role::Multiplier && c.push(w),
+                    WordAtom::Simple(w) => !w.ordinal && c.push(w),
                     WordAtom::Compound(m, CompoundEnd::Plain) => {
                         !Self::compound_value(m).1 && Self::push_compound(&mut c, m)
                     }
@@ -301,7 +301,11 @@ impl<'p, 'a> Parser<'p, 'a> {
             break;
         }
         let readings = self.pieces.readings[p];
-        let (den, dlast) = if let Some(d) = denominator(readings, true) {
+        let (den, dlast) = if c.count > 0
+            && let Some((d, dl)) = self.ordinal_run(p)
+        {
+            (d, dl)
+        } else if let Some(d) = denominator(readings, true) {
             if c.count == 0 && d.role != Role::Fraction {
                 return None;
             }
@@ -327,6 +331,30 @@ impl<'p, 'a> Parser<'p, 'a> {
             multiplied = true;
         }
         Some((value, multiplied, last))
+    }
+
+    /// An ordinal spelled in several words from piece `i` ("twenty-first", "one hundred
+    /// fifth"), read as a denominator: (value, last piece).
+    fn ordinal_run(&mut self, i: usize) -> Option<(f64, usize)> {
+        let mut c = Composer::new();
+        let mut p = i;
+        let mut n = 0;
+        loop {
+            let (atom, l) = self.word_atom(p)?;
+            let WordAtom::Simple(w) = atom else {
+                return None;
+            };
+            let mut w2 = w.clone();
+            w2.plural = false;
+            if !c.push(&w2) {
+                return None;
+            }
+            n += 1;
+            if w.ordinal {
+                return (n >= 2 && c.value() >= 3.0).then(|| (c.value(), l));
+            }
+            p = self.next(l, true)?;
+        }
     }
 
     /// Like `word_atom` but accepting multipliers that need a number before them.
@@ -555,6 +583,20 @@ impl<'p, 'a> Parser<'p, 'a> {
                                 }
                                 None => break,
                             }
+                        }
+                        // Refused: maybe a denominator spelled in several words
+                        // ("three twenty-firsts", "one one hundred fifth").
+                        if c.count > 0
+                            && !c.ordinal
+                            && !pending_joiner
+                            && !w.ordinal
+                            && let Some((den, dl)) = self.ordinal_run(p)
+                        {
+                            value_override = Some(c.value() / den);
+                            last = Some(dl);
+                            words += 1;
+                            self.after_fraction(&mut value_override, &mut last);
+                            break;
                         }
                         // Refused: maybe a denominator ("un ottavo", "trois cinquieme").
                         if w.ordinal
@@ -892,8 +934,11 @@ impl<'p, 'a> Parser<'p, 'a> {
                 }
                 break;
             }
-            if role_word(readings, Role::Over).is_some() && !c.ordinal {
-                let Some(n) = self.next(p, false) else { break };
+            let mut buf = std::mem::take(&mut self.buf);
+            let (multi, ml) = pieces.lookup(p, &mut buf).unwrap_or((readings, p));
+            self.buf = buf;
+            if role_word(multi, Role::Over).is_some() && !c.ordinal {
+                let Some(n) = self.next(ml, false) else { break };
                 if let Some(den) = self.parse(n)
                     && !den.ordinal
                     && let Some(dv) = den.value
