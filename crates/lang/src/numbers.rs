@@ -455,7 +455,15 @@ impl Numbers {
                 }
                 _ => {}
             }
-            let key = (fold(form), role.name().to_string());
+            let key = (
+                fold(form),
+                format!(
+                    "{}{}{}",
+                    role.name(),
+                    if word.ordinal { " ordinal" } else { "" },
+                    if stem { " stem" } else { "" }
+                ),
+            );
             if let Some(first) = builder.written.insert(key, line) {
                 problems.at(
                     &path,

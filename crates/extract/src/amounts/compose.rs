@@ -40,6 +40,8 @@ pub(crate) struct Composer {
     pub last_role: Option<Role>,
     /// The value of the last numeral (digits or word) accepted.
     pub last_value: f64,
+    /// The last numeral was written in digits ("322 cent").
+    digits_last: bool,
 }
 
 impl Composer {
@@ -57,6 +59,7 @@ impl Composer {
             joiner_reverse: false,
             last_role: None,
             last_value: 0.0,
+            digits_last: false,
         }
     }
 
@@ -105,6 +108,7 @@ impl Composer {
             _ => false,
         };
         if ok {
+            self.digits_last = false;
             self.count += 1;
             self.ordinal = w.ordinal;
             self.joined = false;
@@ -155,7 +159,9 @@ impl Composer {
     fn push_hundred(&mut self, v: f64) -> bool {
         match self.slot {
             Slot::Empty if self.group == 0.0 => self.group = v,
-            Slot::Unit | Slot::Teen if self.group < 100.0 && self.group > 0.0 => {
+            Slot::Unit | Slot::Teen
+                if self.group > 0.0 && (self.group < 100.0 || self.digits_last) =>
+            {
                 self.group *= v;
                 self.article_only = false;
             }
@@ -216,6 +222,7 @@ impl Composer {
             Slot::Teen
         };
         self.count += 1;
+        self.digits_last = true;
         self.joined = false;
         self.last_role = None;
         self.last_value = v;

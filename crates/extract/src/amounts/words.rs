@@ -340,6 +340,13 @@ impl<'p, 'a> Parser<'p, 'a> {
         let mut p = i;
         let mut n = 0;
         loop {
+            if n > 0
+                && let Some(j) = role_word(self.pieces.readings[p], Role::Joiner)
+            {
+                c.join(j.reverse);
+                p = self.next(p, false)?;
+                continue;
+            }
             let (atom, l) = self.word_atom(p)?;
             let WordAtom::Simple(w) = atom else {
                 return None;
@@ -943,6 +950,7 @@ impl<'p, 'a> Parser<'p, 'a> {
                     && !den.ordinal
                     && let Some(dv) = den.value
                     && dv != 0.0
+                    && c.value() < dv
                 {
                     value_override = Some(c.value() / dv);
                     last = Some(den.last);
