@@ -172,7 +172,7 @@ fn can_start(pieces: &Pieces, i: usize) -> bool {
             {
                 return true;
             }
-            if !pieces.readings[i].is_empty() {
+            if !pieces.readings[i].is_empty() || pieces.multi_start[i] {
                 return true;
             }
             if !pieces.numbers.compounds {
@@ -305,7 +305,7 @@ fn build(pieces: &Pieces, lang: &Lang, parsed: &Parsed, i: usize) -> (Vec<Amount
             let gap = &pieces.text[prev.end..pieces.list[i].start];
             let before = &pieces.text[..prev.start];
             let open_before = before.is_empty()
-                || before.ends_with(|c: char| c.is_whitespace() || "([=:".contains(c));
+                || before.ends_with(|c: char| c.is_whitespace() || "([=:<>".contains(c));
             let ok = (gap.is_empty() && open_before)
                 || (gap == " " && before.trim_end_matches([' ', '\t']).is_empty_or_line_end());
             let prev_number =

@@ -20,6 +20,8 @@ pub(crate) struct Pieces<'a> {
     pub text: &'a str,
     pub list: Vec<Piece>,
     pub readings: Vec<&'a [Reading]>,
+    /// The piece starts a multi-word form ("per" of "per cent of").
+    pub multi_start: Vec<bool>,
     pub numbers: &'a Numbers,
 }
 
@@ -65,20 +67,28 @@ impl<'a> Pieces<'a> {
             }
         }
         let mut buf = String::new();
+        let mut multi_start = vec![false; list.len()];
         let readings = list
             .iter()
-            .map(|p| {
+            .enumerate()
+            .map(|(i, p)| {
                 if p.kind == TokenKind::Number || p.mixed {
                     return &[][..];
                 }
                 fold_into(&text[p.start..p.end], &mut buf);
-                numbers.get(&buf)
+                let r = numbers.get(&buf);
+                if numbers.max_words > 1 {
+                    buf.push(' ');
+                    multi_start[i] = numbers.has_prefix(buf.as_bytes());
+                }
+                r
             })
             .collect();
         Pieces {
             text,
             list,
             readings,
+            multi_start,
             numbers,
         }
     }

@@ -319,6 +319,15 @@ impl<'p, 'a> Parser<'p, 'a> {
         };
         let _ = last_num;
         let num = if c.count == 0 { 1.0 } else { c.value() };
+        // A singular ordinal is a denominator only after "one": "un quinto", not "dos milésimo".
+        if num != 1.0
+            && let Some(d) = denominator(readings, true)
+            && d.ordinal
+            && !d.plural
+            && dlast == p
+        {
+            return None;
+        }
         let mut value = num / den;
         let mut last = dlast;
         let mut multiplied = false;
