@@ -35,6 +35,6 @@ pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
 pub use numbers::{
-    Bound, NumberWord, Numbers, PatternPart, QuantifierReading, QuantifierWord, RangePattern,
-    Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
+    Bound, NumberWord, Numbers, PatternPart, Probe, QuantifierReading, QuantifierWord,
+    RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
 };

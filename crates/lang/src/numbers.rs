@@ -223,6 +223,17 @@ pub struct RangePattern {
     pub bound: Bound,
 }
 
+/// What [`Numbers::probe`] found for a word.
+#[derive(Clone, Copy, Debug)]
+pub struct Probe<'a> {
+    /// The word's readings (empty if it is not a form).
+    pub readings: &'a [Reading],
+    /// A numeral form is a strict prefix of the word.
+    pub numeral_prefix: bool,
+    /// A multi-word form starts with the word and a space.
+    pub multi_word: bool,
+}
+
 /// Everything a language says about numbers.
 #[derive(Clone, Default)]
 pub struct Numbers {
@@ -323,6 +334,40 @@ impl Numbers {
                 None => return,
             }
         }
+    }
+
+    /// One walk down the trie for a folded word: its readings, whether a numeral is a strict
+    /// prefix of it (a glued compound may start there), and whether a multi-word form starts
+    /// with it ("per" of "per cento").
+    pub fn probe(&self, folded: &[u8]) -> Probe<'_> {
+        let fst = self.map.as_fst();
+        let mut node = fst.root();
+        let mut out = fst::raw::Output::zero();
+        let mut probe = Probe {
+            readings: &[],
+            numeral_prefix: false,
+            multi_word: false,
+        };
+        for (i, &b) in folded.iter().enumerate() {
+            let Some(t) = node.find_input(b) else {
+                return probe;
+            };
+            let tr = node.transition(t);
+            out = out.cat(tr.out);
+            node = fst.node(tr.addr);
+            if node.is_final() {
+                let readings = &self.readings[out.cat(node.final_output()).value() as usize];
+                if i + 1 == folded.len() {
+                    probe.readings = readings;
+                } else if !probe.numeral_prefix {
+                    probe.numeral_prefix = readings
+                        .iter()
+                        .any(|r| matches!(r, Reading::Number(w) if w.role.is_numeral()));
+                }
+            }
+        }
+        probe.multi_word = node.find_input(b' ').is_some();
+        probe
     }
 
     /// True when some form starts with `folded` (used for multi-word forms: "per" → "per cento").

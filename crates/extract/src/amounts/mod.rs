@@ -155,44 +155,26 @@ fn rest_of_token(
     }
 }
 
-/// Cheap test before parsing: a number token, a decimal mark, or a word the lexicon knows or
-/// whose start it knows (glued compounds).
+/// Cheap test before parsing: a number token, a decimal mark before digits, a symbol or word
+/// the lexicon knows, or a word that may start a multi-word form or a glued compound.
 fn can_start(pieces: &Pieces, i: usize) -> bool {
     let p = &pieces.list[i];
     match p.kind {
         TokenKind::Number => true,
-        TokenKind::Punct => true,
+        TokenKind::Punct => {
+            !pieces.readings[i].is_empty()
+                || pieces.text[p.end..].starts_with(|c: char| c.is_ascii_digit())
+        }
         TokenKind::Word => {
             if p.mixed {
                 return false;
             }
-            let s = pieces.str(i);
-            if s.chars().count() == 1
-                && s.chars().next().and_then(digits::vulgar_fraction).is_some()
-            {
-                return true;
-            }
             if !pieces.readings[i].is_empty() || pieces.multi_start[i] {
                 return true;
             }
-            if !pieces.numbers.compounds {
-                return false;
-            }
             let s = pieces.str(i);
-            let mut any = false;
-            let first = s.as_bytes()[0];
-            let mut tmp = [0u8; 4];
-            let lower: &[u8] = if first.is_ascii() {
-                tmp[0] = first.to_ascii_lowercase();
-                &tmp[..1]
-            } else {
-                &s.as_bytes()[..0]
-            };
-            if lower.is_empty() {
-                return true;
-            }
-            pieces.numbers.prefixes(lower, |_, _| any = true);
-            any || pieces.numbers.has_prefix(lower)
+            let mut chars = s.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if digits::vulgar_fraction(c).is_some())
         }
     }
 }

@@ -20,7 +20,8 @@ pub(crate) struct Pieces<'a> {
     pub text: &'a str,
     pub list: Vec<Piece>,
     pub readings: Vec<&'a [Reading]>,
-    /// The piece starts a multi-word form ("per" of "per cent of").
+    /// The piece may start a multi-word form ("per" of "per cent of") or a glued compound
+    /// ("duecento…") although it is not itself in the lexicon.
     pub multi_start: Vec<bool>,
     pub numbers: &'a Numbers,
 }
@@ -76,12 +77,12 @@ impl<'a> Pieces<'a> {
                     return &[][..];
                 }
                 fold_into(&text[p.start..p.end], &mut buf);
-                let r = numbers.get(&buf);
-                if numbers.max_words > 1 {
-                    buf.push(' ');
-                    multi_start[i] = numbers.has_prefix(buf.as_bytes());
+                let probe = numbers.probe(buf.as_bytes());
+                if probe.readings.is_empty() && p.kind == TokenKind::Word {
+                    multi_start[i] =
+                        (numbers.compounds && probe.numeral_prefix) || probe.multi_word;
                 }
-                r
+                probe.readings
             })
             .collect();
         Pieces {

@@ -19,7 +19,13 @@ struct Match {
 
 fn literal_matches(pieces: &Pieces, i: usize, lit: &str, buf: &mut String) -> bool {
     fold_into(pieces.str(i), buf);
-    buf == lit || strip_accents(buf) == strip_accents(lit)
+    if buf == lit {
+        return true;
+    }
+    if buf.is_ascii() && lit.is_ascii() || buf.len().abs_diff(lit.len()) > 4 {
+        return false;
+    }
+    strip_accents(buf) == strip_accents(lit)
 }
 
 /// True when nothing but spaces (no blank line) separates pieces `a` and `a + 1`.
@@ -55,10 +61,10 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
         let (Some(v), Some(first)) = (a.value, piece_at(pieces, a.span.start)) else {
             continue;
         };
-        if a.kind == AmountKind::Range || a.confidence < 0.5 && a.kind != AmountKind::Cardinal {
+        if a.kind == AmountKind::Range || a.confidence < 0.5 {
             continue;
         }
-        if !ends.iter().any(|e| e.0 == first) {
+        if ends.last().is_none_or(|e| e.0 != first) {
             ends.push((first, v, *last));
         }
         // "al menos 30": "menos" read as a minus sign also leaves the number itself.
@@ -69,7 +75,15 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
             ends.push((first + 1, -v, *last));
         }
     }
-    let end_at = |i: usize| ends.iter().find(|e| e.0 == i).map(|e| (e.1, e.2));
+    // `found` is in text order, so `ends` is sorted by first piece (a negative word adds its
+    // number right after it).
+    ends.sort_by_key(|e| e.0);
+    ends.dedup_by_key(|e| e.0);
+    let end_at = |i: usize| {
+        ends.binary_search_by_key(&i, |e| e.0)
+            .ok()
+            .map(|k| (ends[k].1, ends[k].2))
+    };
     let mut buf = String::new();
     let mut matches: Vec<Match> = Vec::new();
     for &(first, a, alast) in &ends {

@@ -170,11 +170,16 @@ impl<'p, 'a> Parser<'p, 'a> {
         if at == bytes.len() {
             return (composer.count > 0 && !composer.article_only).then_some(CompoundEnd::Plain);
         }
-        let mut cands: Vec<(usize, &'a [Reading])> = Vec::new();
-        self.pieces
-            .numbers
-            .prefixes(&bytes[at..], |len, r| cands.push((len, r)));
-        for &(len, readings) in cands.iter().rev() {
+        // At most a handful of forms are prefixes of one another: a fixed array, no allocation.
+        let mut cands: [(usize, &'a [Reading]); 16] = [(0, &[]); 16];
+        let mut n = 0;
+        self.pieces.numbers.prefixes(&bytes[at..], |len, r| {
+            if n < cands.len() {
+                cands[n] = (len, r);
+                n += 1;
+            }
+        });
+        for &(len, readings) in cands[..n].iter().rev() {
             let is_last = at + len == bytes.len();
             for r in readings {
                 let Reading::Number(w) = r else { continue };
