@@ -145,7 +145,10 @@ fn vague_multiples_percent_and_money_are_marked() {
         (percent["kind"].as_str(), percent["value"].as_i64()),
         (Some("percent"), Some(25))
     );
-    let money = by_text("3,50");
+    let money = all
+        .iter()
+        .find(|a| a["span"]["text"] == "3,50 euro" && a["kind"] == "money")
+        .expect("money amount");
     assert_eq!(money["kind"], "money");
     assert_eq!(money["value"], 3.5);
     assert_eq!(money["unit"], "EUR");

@@ -21,12 +21,16 @@
 //! let analysis = extractor.analyse(&doc);
 //! assert_eq!(analysis.language.code, "it");
 //! let record = analysis.to_record(Layers::all());
-//! let mille = &record.amounts.as_ref().unwrap()[0];
+//! let amounts = record.amounts.as_ref().unwrap();
+//! // "Più di mille" is a range (more than 1000) and "mille" the number inside it.
+//! let (range, mille) = (&amounts[0], &amounts[1]);
+//! assert_eq!((range.span.text.as_str(), range.low, range.high), ("Più di mille", Some(1001.0), None));
 //! assert_eq!((mille.span.start, mille.span.text.as_str(), mille.value), (7, "mille", Some(1000.0)));
 //! ```
 //!
 //! # Features
-//! None.
+//! None. Number words, units and range patterns come from `data/lang/<code>/` through
+//! `cronaca_lang`.
 #![deny(missing_docs)]
 
 pub mod amounts;

@@ -1,4 +1,5 @@
 use crate::error::Problems;
+use crate::numbers::Numbers;
 use crate::{LangFiles, LoadError};
 use cronaca_text::{LanguageIdentifier, SegmentRules};
 use include_dir::{Dir, include_dir};
@@ -24,6 +25,19 @@ pub struct Conventions {
     pub group_marks: Vec<char>,
     /// Whether an apostrophe closes an elided word ("l’", "d’").
     pub elision: bool,
+    /// Whether number words glue into one word ("duecentoquarantatre", "dreiundzwanzig").
+    #[serde(default)]
+    pub compounds: bool,
+    /// Ordinal inflections: each list is an ending of the forms written in `numbers.tsv`
+    /// followed by the endings that replace it ("o" → "a", "i", "e").
+    #[serde(default)]
+    pub ordinal_endings: Vec<Vec<String>>,
+    /// Which of those endings make a plural (an ordinal read as a denominator: "quinti").
+    #[serde(default)]
+    pub plural_endings: Vec<String>,
+    /// Spellings generated for number words: ["ü", "ue"] makes "fuenf" from "fünf".
+    #[serde(default)]
+    pub transliterations: Vec<[String; 2]>,
 }
 
 /// One language's knowledge.
@@ -35,6 +49,8 @@ pub struct Lang {
     pub conventions: Conventions,
     /// What the sentence and token segmenter needs.
     pub segment_rules: SegmentRules,
+    /// Number words, vague quantifiers, units and range patterns.
+    pub numbers: Numbers,
 }
 
 impl Lang {
@@ -44,11 +60,13 @@ impl Lang {
         let conventions = load_conventions(code, files, &mut problems);
         let elision = conventions.as_ref().is_some_and(|c| c.elision);
         let segment_rules = crate::segmentation::segment_rules(files, elision, &mut problems);
+        let numbers = Numbers::load(code, files, conventions.as_ref(), &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
                 conventions,
                 segment_rules,
+                numbers,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

@@ -29,8 +29,13 @@
 mod error;
 mod files;
 mod language;
+mod numbers;
 mod segmentation;
 
 pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
+pub use numbers::{
+    Bound, NumberWord, Numbers, PatternPart, Probe, QuantifierReading, QuantifierWord,
+    RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
+};
