@@ -1,4 +1,5 @@
 use crate::error::Problems;
+use crate::times::TimeLexicon;
 use crate::{LangFiles, LoadError};
 use cronaca_text::SegmentRules;
 use include_dir::{Dir, include_dir};
@@ -35,6 +36,9 @@ pub struct Lang {
     pub conventions: Conventions,
     /// What the sentence and token segmenter needs.
     pub segment_rules: SegmentRules,
+    /// Months, weekdays and relative time words (`months.tsv`, `weekdays.tsv`,
+    /// `relative_time.tsv`).
+    pub times: TimeLexicon,
 }
 
 impl Lang {
@@ -49,11 +53,13 @@ impl Lang {
         for (_, line) in files.data_lines("abbreviations.txt") {
             segment_rules.add_abbreviation(line.trim());
         }
+        let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
                 conventions,
                 segment_rules,
+                times,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

@@ -29,7 +29,9 @@
 mod error;
 mod files;
 mod language;
+mod times;
 
 pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
+pub use times::{NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold};
