@@ -298,6 +298,17 @@ impl<'a> Parser<'a> {
         i
     }
 
+    /// Words allowed between two components of one point: glue, prepositions, hour words
+    /// ("Tuesday by 2 in the afternoon", "lunedì in serata", "domani alle 17").
+    fn skip_between(&self, mut i: usize) -> usize {
+        while let Some(end) = self.has(i, |w| {
+            matches!(w, TimeWord::Glue | TimeWord::Prep | TimeWord::HourIntro)
+        }) {
+            i = end;
+        }
+        i
+    }
+
     fn intro_before(&self, i: usize) -> bool {
         // An hour intro right before `i` (possibly with glue between: "alle ore 10").
         let mut j = i;
@@ -346,6 +357,11 @@ impl<'a> Parser<'a> {
 
     /// A clock time starting at `i`; `intro` is true when an hour word precedes.
     fn clock(&self, i: usize, intro: bool) -> Option<(usize, Clock)> {
+        self.clock_in(i, intro, false)
+    }
+
+    /// A clock time; `date_context` is true right after a date ("Monday 11-4").
+    fn clock_in(&self, i: usize, intro: bool, date_context: bool) -> Option<(usize, Clock)> {
         if i >= self.len() {
             return None;
         }
@@ -505,17 +521,47 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let (e, c2) = self.clock_tail(end, c);
+        let (e, mut c2) = self.clock_tail(end, c);
         if c2 != c {
             strong = true;
         }
         if c2.meridiem.is_some() {
             strong = true;
         }
+        // A range of hours: "5 to 6pm", "1-3 pm", "dalle 5 alle 6pm", "Monday 11-4". The first
+        // end takes the am/pm of the second; a range after a date is a time range.
+        if digits && c2.meridiem.is_none() && !self.is_punct(e, ":") {
+            let link = if self.is_punct(e, "-") {
+                Some(e + 1)
+            } else {
+                self.has(e, |w| {
+                    matches!(w, TimeWord::RangeLink | TimeWord::HourIntro)
+                })
+            };
+            if let Some(l) = link
+                && let Some(l) = Some(self.skip_between(l))
+                && let Some((h2, _)) = self.hour_number(l)
+            {
+                let second = self.clock(l, true);
+                if let Some((_, c3)) = second
+                    && let Some(pm) = c3.meridiem
+                {
+                    let h2 = c3.with_part(None).hour;
+                    if pm && c2.hour < 12 && c2.hour + 12 <= h2 {
+                        c2.meridiem = Some(true);
+                    } else if !pm {
+                        c2.meridiem = Some(false);
+                    }
+                    strong = true;
+                } else if date_context && h2 <= 24 {
+                    strong = true;
+                }
+            }
+        }
         if !strong {
             return None;
         }
-        if !c2.minute_written && !self.time_context_after(e) {
+        if !c2.minute_written && !self.time_context_after(e) && !date_context {
             return None;
         }
         Some((e, c2))
@@ -792,16 +838,14 @@ impl<'a> Parser<'a> {
         {
             return Some((i, e2, Expr::Duration(n, u)));
         }
-        let (end, q) = self.quantity(i)?;
-        // "3 prossimi mesi", "2 ore scorse"
-        if q.len() == 1 && self.count(i).is_some() {
-            let (n, e) = self.count(i)?;
-            if let Some((_, e1)) = self.modifier(e)
-                && let Some((u, e2)) = self.unit(e1)
-            {
-                return Some((i, e2, Expr::Duration(n, u)));
-            }
+        // "3 prossimi mesi", "5 upcoming years"
+        if let Some((n, e)) = self.count(i)
+            && let Some((_, e1)) = self.modifier(e)
+            && let Some((u, e2)) = self.unit(e1)
+        {
+            return Some((i, e2, Expr::Duration(n, u)));
         }
+        let (end, q) = self.quantity(i)?;
         if let Some((s, e)) = self.words(end).find_map(|h| match h.word {
             TimeWord::Ago(Side::After) => Some((-1, h.end)),
             TimeWord::Later(Side::After) => Some((1, h.end)),
@@ -845,10 +889,11 @@ impl<'a> Parser<'a> {
     pub fn point(&self, i: usize) -> Option<(usize, Point)> {
         let mut st = State::default();
         let mut k = i;
-        let mut end = i;
         let mut first = true;
+        // The longest run of components that makes a valid point.
+        let mut best = None;
         loop {
-            let k2 = if first { k } else { self.skip_glue(k) };
+            let k2 = if first { k } else { self.skip_between(k) };
             let Some((e, comp)) = self.component(k2, &st) else {
                 break;
             };
@@ -857,13 +902,11 @@ impl<'a> Parser<'a> {
             }
             first = false;
             k = e;
-            end = e;
+            if let Some(p) = st.clone().finish(self, i, e) {
+                best = Some((e, p));
+            }
         }
-        if end == i {
-            return None;
-        }
-        let p = st.finish(self, i, end)?;
-        Some((end, p))
+        best
     }
 
     fn component(&self, k: usize, st: &State) -> Option<(usize, Comp)> {
@@ -880,6 +923,14 @@ impl<'a> Parser<'a> {
             }
             if st.p.clock.is_none()
                 && let Some((e, c)) = self.clock(k, self.intro_before(k))
+            {
+                return Some((e, Comp::Clock(c)));
+            }
+            // "Monday 11-4": a range of hours right after a date.
+            if st.p.clock.is_none()
+                && (st.p.weekday.is_some() || st.p.day_offset.is_some())
+                && self.is_punct(k + 1, "-")
+                && let Some((e, c)) = self.clock_in(k, false, true)
             {
                 return Some((e, Comp::Clock(c)));
             }
@@ -1102,7 +1153,7 @@ enum Target {
     Season,
 }
 
-#[derive(Default)]
+#[derive(Clone, Default)]
 struct State {
     p: Point,
     pending_mod: Option<i32>,
@@ -1374,11 +1425,7 @@ impl State {
             }
         }
         // A unit without a modifier is not a time ("settimana" alone).
-        if let Some(u) = self.pending_unit
-            && !has_anchor
-            && p.year.is_none()
-        {
-            let _ = u;
+        if self.pending_unit.is_some() {
             return None;
         }
         // A part of day alone needs a preposition or article ("in serata", "am Morgen").

@@ -262,8 +262,6 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
                 relative,
             });
         }
-        // A clock time alone: anchored on the reference day, moved to the next or previous
-        // day when the reference has a time and the direction says so.
         let Some(r) = reference else {
             return Some(Value {
                 value: fmt_clock(&clock),
@@ -272,20 +270,16 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
                 relative: false,
             });
         };
-        let t = Time::new(
+        Time::new(
             clock.hour as i8 % 24,
             clock.minute as i8,
             clock.second.unwrap_or(0) as i8,
             0,
         )
         .ok()?;
+        // A clock time alone is on the reference day (news: "alle 14.30" is today unless a
+        // date says otherwise).
         let mut d = r.at.date();
-        if r.has_time && p.pod.is_none() {
-            let ref_t = r.at.time();
-            if direction > 0 && t < ref_t {
-                d = d.tomorrow().ok()?;
-            }
-        }
         if clock.hour == 24 {
             d = d.tomorrow().ok()?;
         }
