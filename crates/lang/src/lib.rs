@@ -34,4 +34,6 @@ mod times;
 pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
-pub use times::{NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold};
+pub use times::{
+    HolidayDate, NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold,
+};

@@ -138,6 +138,48 @@ pub enum TimeWord {
     DayOrdinal(u8),
     /// A word that makes the sentence past (`-1`) or future (`1`).
     Tense(i32),
+    /// "fine", "end", "Ende", "principios": the end or start of the unit that follows, which
+    /// then needs no modifier ("a fine mese", "Ende des Monats").
+    Edge,
+    /// A named day (`holidays.tsv`).
+    Holiday(HolidayDate),
+}
+
+/// When a holiday falls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HolidayDate {
+    /// Every year on this month and day.
+    Fixed(u8, u8),
+    /// Days after (or before) Western Easter Sunday.
+    Easter(i16),
+    /// The `n`th weekday (1 = Monday) of a month: (month, weekday, n).
+    NthWeekday(u8, u8, u8),
+}
+
+impl HolidayDate {
+    fn parse(s: &str) -> Option<HolidayDate> {
+        if let Some(off) = s.strip_prefix("easter") {
+            let off = if off.is_empty() {
+                0
+            } else {
+                off.trim_start_matches('+').parse().ok()?
+            };
+            return Some(HolidayDate::Easter(off));
+        }
+        let parts: Vec<&str> = s.split('-').collect();
+        match parts.as_slice() {
+            [m, d] => {
+                let (m, d): (u8, u8) = (m.parse().ok()?, d.parse().ok()?);
+                ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(HolidayDate::Fixed(m, d))
+            }
+            [m, w, n] => {
+                let (m, w, n): (u8, u8, u8) = (m.parse().ok()?, w.parse().ok()?, n.parse().ok()?);
+                ((1..=12).contains(&m) && (1..=7).contains(&w) && (1..=5).contains(&n))
+                    .then_some(HolidayDate::NthWeekday(m, w, n))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// How numeric dates are ordered in a language.
@@ -211,7 +253,12 @@ impl TimeLexicon {
             )
         };
         let mut seen: HashMap<(String, String), usize> = HashMap::new();
-        for name in ["months.tsv", "weekdays.tsv", "relative_time.tsv"] {
+        for name in [
+            "months.tsv",
+            "weekdays.tsv",
+            "relative_time.tsv",
+            "holidays.tsv",
+        ] {
             let file_path = path(name);
             let stem = name.trim_end_matches(".tsv");
             for (line, text) in files.data_lines(name) {
@@ -219,6 +266,7 @@ impl TimeLexicon {
                 let parsed = match name {
                     "months.tsv" => parse_month(&cols),
                     "weekdays.tsv" => parse_weekday(&cols),
+                    "holidays.tsv" => parse_holiday(&cols),
                     _ => parse_relative(&cols, &mut lex),
                 };
                 let word = match parsed {
@@ -256,6 +304,15 @@ impl TimeLexicon {
             .collect();
         if toks.is_empty() {
             return;
+        }
+        // An elided form ("quest'", "l'"): in running text the apostrophe stays with the word
+        // ("quest’anno"), so keep it in the same token.
+        if toks.len() >= 2 && toks.last().is_some_and(|t| t == "'") && form.ends_with(['\'', '’'])
+        {
+            toks.pop();
+            if let Some(last) = toks.last_mut() {
+                last.push('\'');
+            }
         }
         let first = toks.remove(0);
         let entry = TimeEntry {
@@ -309,6 +366,17 @@ fn parse_month(cols: &[&str]) -> Result<Option<TimeWord>, String> {
     }))
 }
 
+fn parse_holiday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
+    let when = cols.get(1).copied().unwrap_or("");
+    HolidayDate::parse(when)
+        .map(|h| Some(TimeWord::Holiday(h)))
+        .ok_or_else(|| {
+            format!(
+                "bad date {when:?} (expected MM-DD, easter, easter+N, easter-N or MM-weekday-n)"
+            )
+        })
+}
+
 fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
     let day: u8 = number(cols.get(1), "weekday")?;
     if !(1..=7).contains(&day) {
@@ -327,7 +395,7 @@ fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
 const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, every, \
 frequency, whole, count, season, clock, hour_intro, hour_suffix, meridiem, minute_link, half, \
 quarter, half_before, glue, range_link, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
-tense_suffix, setting";
+tense_suffix, edge, setting";
 
 const PARTS: [&str; 6] = ["MO", "MI", "AF", "EV", "NI", "DT"];
 
@@ -414,6 +482,7 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "ordinal_mark" => TimeWord::OrdinalMark,
         "day_ordinal" => TimeWord::DayOrdinal(number(v, "day")?),
         "tense" => TimeWord::Tense(tense(value)?),
+        "edge" => TimeWord::Edge,
         "tense_suffix" => {
             lex.tense_suffixes.push((fold(cols[0]), tense(value)?));
             return Ok(None);

@@ -7,7 +7,7 @@
 //! "January 6", "el 6 de enero" and "am 6. Januar" are the same components.
 use super::resolve::duration_value;
 use crate::amounts::Amount;
-use cronaca_lang::{Lang, NumericOrder, Side, TimeUnit, TimeWord};
+use cronaca_lang::{HolidayDate, Lang, NumericOrder, Side, TimeUnit, TimeWord};
 use cronaca_model::{AmountKind, Precision};
 use cronaca_text::TokenKind;
 
@@ -37,6 +37,9 @@ impl Clock {
     /// The 24-hour clock, given am/pm and the part of day it sits in.
     pub fn with_part(&self, pod: Option<&str>) -> Clock {
         let mut c = *self;
+        if c.hour == 24 {
+            c.hour = 0;
+        }
         match c.meridiem {
             Some(true) if c.hour < 12 => c.hour += 12,
             Some(false) if c.hour == 12 => c.hour = 0,
@@ -74,6 +77,8 @@ pub struct Point {
     pub pod_day: Option<i32>,
     pub clock: Option<Clock>,
     pub season: Option<(String, Option<i32>)>,
+    /// A movable holiday (Easter-based, nth weekday).
+    pub holiday: Option<HolidayDate>,
 }
 
 /// A recognised expression, before resolution.
@@ -370,9 +375,10 @@ impl<'a> Parser<'a> {
             TimeWord::Clock(hh, mm) => Some((*hh, *mm, h.end)),
             _ => None,
         }) {
-            let mut c = Clock::new(h, m);
+            // "mezzogiorno meno un quarto": the tail may change the minutes.
+            let (e, mut c) = self.clock_tail(end, Clock::new(h, m));
             c.minute_written = true;
-            return Some(self.clock_tail(end, c));
+            return Some((e, c));
         }
         // "half past seven", "quarter to five", "viertel nach drei".
         let frac = self.words(i).find_map(|h| match h.word {
@@ -466,7 +472,9 @@ impl<'a> Parser<'a> {
         }
         let mut c = Clock::new(h as u8, 0);
         let mut strong = intro;
-        // ":MM[:SS]"
+        // Whether only the hour word before makes it a time ("alle 10"): then what follows
+        // must not be a noun ("alle 10 persone").
+        let mut only_intro = intro;
         if digits && self.is_punct(end, ":") && self.glued(end) && self.glued(end + 1) {
             if let Some((m, 2)) = self.int(end + 1)
                 && m < 60
@@ -508,6 +516,7 @@ impl<'a> Parser<'a> {
         if let Some(e) = self.has(end, |w| matches!(w, TimeWord::HourSuffix)) {
             end = e;
             strong = true;
+            only_intro = false;
             if !c.minute_written
                 && let Some((m, 1 | 2)) = self.int(end)
                 && m < 60
@@ -558,10 +567,24 @@ impl<'a> Parser<'a> {
                 }
             }
         }
+        if c2 != c || c2.minute_written {
+            only_intro = false;
+        }
+        // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour.
+        if !strong
+            && self
+                .has(self.skip_between(e), |w| {
+                    matches!(w, TimeWord::PartOfDay(_))
+                })
+                .is_some()
+        {
+            strong = true;
+            only_intro = false;
+        }
         if !strong {
             return None;
         }
-        if !c2.minute_written && !self.time_context_after(e) && !date_context {
+        if only_intro && !self.time_context_after(e) && !date_context {
             return None;
         }
         Some((e, c2))
@@ -641,12 +664,12 @@ impl<'a> Parser<'a> {
 
     /// A date written in digits: "06/01/2022", "22/04", "2015-3-3", "15.05.99", "22.04.".
     fn numeric_date(&self, i: usize) -> Option<(usize, Point)> {
-        if i >= self.len() || self.kinds[i] != TokenKind::Number {
+        if i >= self.len() {
             return None;
         }
         let s = self.tok(i);
         // Dotted in one token: "15.05.99", "23.04.2022", "22.04" + ".".
-        if s.contains('.') && !s.contains(',') {
+        if self.kinds[i] == TokenKind::Number && s.contains('.') && !s.contains(',') {
             let parts: Vec<&str> = s.split('.').collect();
             let closing_dot = self.is_punct(i + 1, ".") && self.glued(i + 1);
             let ok_shape = match parts.len() {
@@ -682,56 +705,55 @@ impl<'a> Parser<'a> {
                 },
             ));
         }
-        if !is_digits(s) {
+        if !(is_digits(s) || self.kinds[i] == TokenKind::Word) {
             return None;
         }
-        // Numbers and month names joined by "/" or "-" with no spaces.
-        let mut parts: Vec<Part> = vec![self.date_part(i)?];
+        // Not the tail of a longer code ("133-03-03-2020", "32-2015").
+        if self.glued(i) && matches!(self.tok(i - 1), "/" | "-") {
+            return None;
+        }
+        // The glued run of digits, words, "/" and "-", split on the separators.
         let mut end = i + 1;
-        let mut sep = None;
-        while parts.len() < 3 && end + 1 < self.len() && self.glued(end) && self.glued(end + 1) {
-            let t = self.tok(end);
-            if self.kinds[end] != TokenKind::Punct || !matches!(t, "/" | "-") {
-                break;
-            }
-            if sep.is_some_and(|s| s != t) {
-                break;
-            }
-            let Some(p) = self.date_part(end + 1) else {
-                break;
-            };
-            sep = Some(t);
-            parts.push(p);
-            end += 2;
-        }
-        if parts.len() < 2 {
-            return None;
-        }
-        // A following digit glued with "-" or "/" means a longer code (phone, id): give up.
-        if end + 1 < self.len()
+        while end < self.len()
             && self.glued(end)
-            && matches!(self.tok(end), "/" | "-")
-            && self.glued(end + 1)
-            && self.kinds[end + 1] == TokenKind::Number
-            && parts.len() == 3
+            && (self.kinds[end] != TokenKind::Punct || matches!(self.tok(end), "/" | "-"))
         {
+            end += 1;
+        }
+        while end > i + 1 && self.kinds[end - 1] == TokenKind::Punct {
+            end -= 1;
+        }
+        let run = &self.text[self.start_of(i)..self.end_of(end - 1)];
+        let slash = run.contains('/');
+        let dash = run.contains('-');
+        if slash == dash {
             return None;
         }
-        let point = interpret_parts(&parts, sep == Some("-"), self.lang.times.numeric_order)?;
+        let mut parts = Vec::new();
+        for piece in run.split(['/', '-']) {
+            parts.push(self.piece(piece)?);
+        }
+        if !(2..=3).contains(&parts.len()) {
+            return None;
+        }
+        let point = interpret_parts(&parts, dash, self.lang.times.numeric_order)?;
         Some((end, point))
     }
 
-    fn date_part(&self, i: usize) -> Option<Part> {
-        if i >= self.len() {
-            return None;
+    /// One piece of a numeric date: digits or a month name.
+    fn piece(&self, piece: &str) -> Option<Part> {
+        if is_digits(piece) && piece.len() <= 4 {
+            return Some(Part::Num(piece.parse().ok()?, piece.len()));
         }
-        if let Some((n, len)) = self.int(i) {
-            return Some(Part::Num(n, len));
-        }
-        self.words(i).find_map(|h| match h.word {
-            TimeWord::Month { month, .. } if h.end == i + 1 => Some(Part::Month(*month)),
-            _ => None,
-        })
+        let folded = cronaca_lang::fold(piece);
+        self.lang
+            .times
+            .starting_with(&folded)
+            .iter()
+            .find_map(|e| match e.word {
+                TimeWord::Month { month, .. } if e.rest.is_empty() => Some(Part::Month(month)),
+                _ => None,
+            })
     }
 
     // ------------------------------------------------------------------ quantities
@@ -820,6 +842,12 @@ impl<'a> Parser<'a> {
             let _ = side;
             let e = self.skip_glue(e);
             if let Some((end, q)) = self.quantity(e) {
+                // "en los 5 años pasados": a modified stretch, not a shift.
+                if let Some((_, e2)) = self.modifier(end)
+                    && q.len() == 1
+                {
+                    return Some((e, e2, Expr::Duration(q[0].0, q[0].1)));
+                }
                 return Some((i, end, Expr::Shift(q, sign)));
             }
         }
@@ -874,8 +902,9 @@ impl<'a> Parser<'a> {
             if is_suffix && !dur_intro {
                 return None;
             }
-            // "an hour ago" handled above; a bare "a day"/"un giorno" is too vague.
-            if self.int(i).is_none() && n == 1.0 && !dur_intro {
+            // "a" / "un" alone before a unit is a duration only after a duration word or
+            // when it is a written number ("una hora", "one day").
+            if self.int(i).is_none() && n == 1.0 && !dur_intro && self.tok(i).len() < 2 {
                 return None;
             }
             return Some((i, end, Expr::Duration(n, u)));
@@ -935,7 +964,8 @@ impl<'a> Parser<'a> {
                 return Some((e, Comp::Clock(c)));
             }
             if let Some((n, len)) = self.int(k) {
-                if len == 4 && (1000..=2999).contains(&n) {
+                let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
+                if len == 4 && (1000..=2999).contains(&n) && !code_tail {
                     return Some((k + 1, Comp::Year(n as i32)));
                 }
                 if len <= 2 && (1..=31).contains(&n) {
@@ -953,8 +983,31 @@ impl<'a> Parser<'a> {
             }
             return None;
         }
+        // Dates with month names joined by "/" or "-": "Ott/2", "23/set/2020", "Dec-2018".
+        if st.p.month.is_none()
+            && st.p.day.is_none()
+            && self.kinds[k] == TokenKind::Word
+            && let Some((e, p)) = self.numeric_date(k)
+        {
+            return Some((e, Comp::Date(p)));
+        }
+        // "il giorno 18", "el día 21": a day unit and a number.
+        if st.p.day.is_none()
+            && self.unit(k).is_some_and(|(u, _)| u == TimeUnit::Day)
+            && let Some((n, 1 | 2)) = self.int(k + 1)
+            && (1..=31).contains(&n)
+            && self.time_context_after(k + 2)
+        {
+            return Some((k + 2, Comp::Day(n as u8, true)));
+        }
         // Numbers in words: a day ("ventinove maggio", "zweiten Mai") or a clock time.
-        if let Some((v, e, ord)) = self.word_numbers[k]
+        let word_number = self.word_numbers[k].or_else(|| {
+            self.words(k).find_map(|h| match h.word {
+                TimeWord::Count(n) => Some((*n, h.end, false)),
+                _ => None,
+            })
+        });
+        if let Some((v, e, ord)) = word_number
             && v.fract() == 0.0
             && (1.0..=31.0).contains(&v)
             && st.p.day.is_none()
@@ -966,27 +1019,15 @@ impl<'a> Parser<'a> {
             return Some((e, Comp::Day(v as u8, ord)));
         }
         if st.p.clock.is_none()
-            && (self.intro_before(k) || st.any_date())
             && let Some((e, c)) = self.clock(k, self.intro_before(k))
         {
             return Some((e, Comp::Clock(c)));
         }
-        if st.p.clock.is_none()
-            && let Some((e, c)) = self.clock(k, false)
-            && !matches!(
-                self.hits[k].first().map(|h| h.word),
-                Some(TimeWord::Count(_))
-            )
-        {
-            return Some((e, Comp::Clock(c)));
-        }
-        if st.p.clock.is_none()
-            && let Some((e, c)) = self.clock(k, false)
-            && c.minute_written
-        {
-            return Some((e, Comp::Clock(c)));
-        }
         let mut best: Option<(usize, Comp)> = None;
+        let after_article = (k.saturating_sub(2)..k).any(|j| {
+            self.words(j)
+                .any(|h| h.end == k && matches!(h.word, TimeWord::Glue | TimeWord::Prep))
+        });
         for h in self.words(k) {
             let comp = match h.word {
                 TimeWord::DayOffset(d) => Comp::DayOffset(*d),
@@ -1018,6 +1059,8 @@ impl<'a> Parser<'a> {
                 TimeWord::DayPart(d, p) => Comp::DayPart(*d, p.clone()),
                 TimeWord::Season(s) => Comp::Season(s.clone()),
                 TimeWord::DayOrdinal(d) => Comp::Day(*d, true),
+                TimeWord::Edge => Comp::Edge,
+                TimeWord::Holiday(h) => Comp::Holiday(*h),
                 _ => continue,
             };
             let end = if let Comp::Month(_, _, e, _) = comp {
@@ -1025,11 +1068,12 @@ impl<'a> Parser<'a> {
             } else {
                 h.end
             };
-            // Prefer a reading that fits the state: a part of day after a day ("morgen").
-            let fits = st.fits(&comp);
+            // Prefer a reading that fits the state: a part of day after a day or an article
+            // ("Dienstag Morgen", "am Morgen", "por la mañana"), a day alone ("morgen").
+            let fits = st.fits(&comp, after_article);
             match &best {
                 None => best = Some((end, comp)),
-                Some((_, b)) if !st.fits(b) && fits => best = Some((end, comp)),
+                Some((_, b)) if !st.fits(b, after_article) && fits => best = Some((end, comp)),
                 _ => {}
             }
         }
@@ -1092,7 +1136,9 @@ fn interpret_parts(parts: &[Part], dash: bool, order: NumericOrder) -> Option<Po
             valid_dm(d as u8, m as u8).then(|| p(d as u8, m as u8, Some(y as i32)))
         }
         // y-m: "2015-3"
-        [Num(y, 4), Num(m, 1 | 2)] if (1..=12).contains(&m) && (1000..3000).contains(&y) => {
+        [Num(y, 4), Num(m, 1 | 2)]
+            if dash && (1..=12).contains(&m) && (1900..=2100).contains(&y) =>
+        {
             Some(Point {
                 month: Some(m as u8),
                 year: Some(y as i32),
@@ -1139,6 +1185,8 @@ enum Comp {
     Pod(String),
     DayPart(i32, String),
     Season(String),
+    Edge,
+    Holiday(HolidayDate),
 }
 
 /// What the last component could take a modifier for.
@@ -1163,6 +1211,9 @@ struct State {
     weak_weekday: bool,
     /// The token of the month name.
     month_tok: Option<usize>,
+    edge: bool,
+    /// The unit after an edge word: a modifier after it replaces the implied "this".
+    edge_unit: bool,
     count: usize,
 }
 
@@ -1176,10 +1227,15 @@ impl State {
             || p.pod.is_some()
     }
 
-    fn fits(&self, c: &Comp) -> bool {
+    fn fits(&self, c: &Comp, after_article: bool) -> bool {
         match c {
-            Comp::Pod(_) => self.p.pod.is_none() && (self.any_date() || self.pending_mod.is_some()),
-            Comp::DayOffset(_) => self.p.day_offset.is_none() && self.p.weekday.is_none(),
+            Comp::Pod(_) => {
+                self.p.pod.is_none()
+                    && (self.any_date() || self.pending_mod.is_some() || after_article)
+            }
+            Comp::DayOffset(_) => {
+                self.p.day_offset.is_none() && self.p.weekday.is_none() && !after_article
+            }
             _ => true,
         }
     }
@@ -1283,6 +1339,7 @@ impl State {
                     }
                     Target::Unit => {
                         if let Some(u) = self.pending_unit.take() {
+                            self.edge_unit = false;
                             p.rel_unit = Some((u, m));
                             self.last = Target::None;
                             return self.bump();
@@ -1317,6 +1374,12 @@ impl State {
                         self.p.rel_unit = Some((u, m));
                         self.last = Target::None;
                     }
+                    None if self.edge => {
+                        self.p.rel_unit = Some((u, 0));
+                        self.last = Target::Unit;
+                        self.pending_unit = Some(u);
+                        self.edge_unit = true;
+                    }
                     None => self.pending_unit = Some(u),
                 }
                 true
@@ -1343,6 +1406,30 @@ impl State {
                 }
                 p.pod = Some(pod);
                 p.day_offset = Some(d);
+                true
+            }
+            Comp::Edge => {
+                if self.edge || self.count > 0 && p.day_offset.is_none() {
+                    return false;
+                }
+                self.edge = true;
+                return true;
+            }
+            Comp::Holiday(h) => {
+                if p.month.is_some()
+                    || p.day.is_some()
+                    || p.holiday.is_some()
+                    || p.weekday.is_some()
+                {
+                    return false;
+                }
+                match h {
+                    HolidayDate::Fixed(m, d) => {
+                        p.month = Some(m);
+                        p.day = Some(d);
+                    }
+                    other => p.holiday = Some(other),
+                }
                 true
             }
             Comp::Season(s) => {
@@ -1378,7 +1465,8 @@ impl State {
             || p.month.is_some()
             || p.rel_unit.is_some()
             || p.pod_day.is_some()
-            || p.season.is_some();
+            || p.season.is_some()
+            || p.holiday.is_some();
         // A day number needs a month, a weekday or an ordinal with an article ("the 18th").
         if p.day.is_some() && p.month.is_none() && p.weekday.is_none() {
             let ok =
@@ -1425,7 +1513,7 @@ impl State {
             }
         }
         // A unit without a modifier is not a time ("settimana" alone).
-        if self.pending_unit.is_some() {
+        if self.pending_unit.is_some() && !self.edge_unit {
             return None;
         }
         // A part of day alone needs a preposition or article ("in serata", "am Morgen").

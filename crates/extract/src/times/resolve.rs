@@ -1,6 +1,6 @@
 //! Turning a recognised expression into a TIMEX3-style value, given the reference date.
 use super::parse::{Clock, Expr, Point};
-use cronaca_lang::TimeUnit;
+use cronaca_lang::{HolidayDate, TimeUnit};
 use cronaca_model::{Precision, TimeType};
 use jiff::ToSpan;
 use jiff::civil::{Date, DateTime, Time, Weekday};
@@ -92,7 +92,7 @@ pub fn duration_value(n: f64, unit: TimeUnit) -> String {
         TimeUnit::Minute => format!("PT{}M", fmt_num(n)),
         TimeUnit::Hour => format!("PT{}H", fmt_num(n)),
         TimeUnit::Day => format!("P{}D", fmt_num(n)),
-        TimeUnit::Weekend => format!("P{}D", fmt_num(2.0 * n)),
+        TimeUnit::Weekend => format!("P{}WE", fmt_num(n)),
         TimeUnit::Week => format!("P{}W", fmt_num(n)),
         TimeUnit::Month => format!("P{}M", fmt_num(n)),
         TimeUnit::Quarter => format!("P{}M", fmt_num(3.0 * n)),
@@ -279,10 +279,7 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
         .ok()?;
         // A clock time alone is on the reference day (news: "alle 14.30" is today unless a
         // date says otherwise).
-        let mut d = r.at.date();
-        if clock.hour == 24 {
-            d = d.tomorrow().ok()?;
-        }
+        let d = r.at.date();
         return Some(Value {
             value: format!(
                 "{}{}",
@@ -339,6 +336,42 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
     })
 }
 
+/// Western Easter Sunday of `year` (the anonymous Gregorian computus).
+fn easter(year: i16) -> Option<Date> {
+    let y = i32::from(year);
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    Date::new(year, month as i8, day as i8).ok()
+}
+
+/// The date of a holiday in `year`.
+fn holiday_date(h: HolidayDate, year: i16) -> Option<Date> {
+    match h {
+        HolidayDate::Fixed(m, d) => Date::new(year, m as i8, d as i8).ok(),
+        HolidayDate::Easter(off) => easter(year)?.checked_add(i64::from(off).days()).ok(),
+        HolidayDate::NthWeekday(m, wd, n) => {
+            let first = Date::new(year, m as i8, 1).ok()?;
+            let delta = (i64::from(wd) - i64::from(weekday_number(first.weekday()))).rem_euclid(7);
+            first
+                .checked_add((delta + 7 * (i64::from(n) - 1)).days())
+                .ok()
+                .filter(|d| d.month() == m as i8)
+        }
+    }
+}
+
 /// The most recent date at or before `today` (direction < 0) or the next at or after it
 /// (direction > 0) among `candidates` (ascending).
 fn pick(candidates: &[Date], today: Date, direction: i32) -> Option<Date> {
@@ -356,6 +389,26 @@ fn calendar(
     relative: &mut bool,
 ) -> Option<Option<Calendar>> {
     let today = reference.map(|r| r.at.date());
+    let year_shift = match p.rel_unit {
+        Some((TimeUnit::Year, k)) => Some(k),
+        _ => None,
+    };
+    if let Some(h) = p.holiday {
+        *relative = p.year.is_none();
+        let in_year = |y: i16| holiday_date(h, y);
+        if let Some(y) = p.year {
+            return Some(in_year(y as i16).map(Calendar::Day));
+        }
+        let Some(today) = today else {
+            return Some(Some(Calendar::Open("XXXX".into(), Precision::Year)));
+        };
+        if let Some(k) = year_shift {
+            return Some(in_year(today.year() + k as i16).map(Calendar::Day));
+        }
+        let y = today.year();
+        let cands: Vec<Date> = (y - 1..=y + 1).filter_map(in_year).collect();
+        return Some(pick(&cands, today, direction).map(Calendar::Day));
+    }
     // A full date, or parts of one.
     if let Some(m) = p.month {
         let m = m as i8;
@@ -375,6 +428,10 @@ fn calendar(
                     Precision::Day,
                 )));
             };
+            if let Some(k) = year_shift {
+                let y = today.year() + k as i16;
+                return Some(Date::new(y, m, d).ok().map(Calendar::Day));
+            }
             let y = today.year();
             let cands: Vec<Date> = (y - 4..=y + 4)
                 .filter_map(|y| Date::new(y, m, d).ok())
@@ -460,17 +517,11 @@ fn calendar(
         }
         let delta = wd as i64 - weekday_number(today.weekday()) as i64;
         let d = match modifier {
-            Some(0) => this_week_monday.checked_add((wd as i64 - 1).days()).ok()?,
-            Some(k) if k < 0 => {
-                let back = if delta < 0 { -delta } else { 7 - delta };
-                today
-                    .checked_sub((back + 7 * (-k as i64 - 1)).days())
-                    .ok()?
-            }
-            Some(k) => {
-                let fwd = if delta > 0 { delta } else { 7 + delta };
-                today.checked_add((fwd + 7 * (k as i64 - 1)).days()).ok()?
-            }
+            // "lunedì scorso", "next Friday", "questa domenica": that weekday in the previous,
+            // next or current calendar week (as both reference suites read them).
+            Some(k) => this_week_monday
+                .checked_add((7 * k as i64 + wd as i64 - 1).days())
+                .ok()?,
             None if direction < 0 => {
                 let back = if delta <= 0 { -delta } else { 7 - delta };
                 today.checked_sub(back.days()).ok()?
