@@ -124,8 +124,11 @@ pub enum TimeWord {
     Quarter,
     /// German "halb 8" = 7:30: half an hour before the hour that follows.
     HalfBefore,
-    /// Words that may stand between the parts of a date: "di", "of", ",", "the".
+    /// Words that may stand between the parts of a date: "di", "of", ",".
     Glue,
+    /// An article, glue that also belongs to the span when it opens an expression
+    /// ("la scorsa notte", "the last week").
+    Article,
     /// Words between two ends of a range: "al", "to", "bis".
     RangeLink,
     /// Prepositions that may introduce a date or a year: "in", "nel", "since".
@@ -394,7 +397,7 @@ fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
 
 const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, every, \
 frequency, whole, count, season, clock, hour_intro, hour_suffix, meridiem, minute_link, half, \
-quarter, half_before, glue, range_link, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
+quarter, half_before, glue, article, range_link, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
 tense_suffix, edge, setting";
 
 const PARTS: [&str; 6] = ["MO", "MI", "AF", "EV", "NI", "DT"];
@@ -476,6 +479,7 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "quarter" => TimeWord::Quarter,
         "half_before" => TimeWord::HalfBefore,
         "glue" => TimeWord::Glue,
+        "article" => TimeWord::Article,
         "range_link" => TimeWord::RangeLink,
         "prep" => TimeWord::Prep,
         "duration_intro" => TimeWord::DurationIntro,

@@ -78,7 +78,13 @@ pub fn find_times(
                 Some(found) => {
                     for f in found {
                         if let Some(v) = resolve::resolve(&f.expr, reference, direction) {
-                            let (s, e) = (parser.start_of(f.start), parser.end_of(f.end - 1));
+                            let first = match &f.expr {
+                                parse::Expr::Point(_) => {
+                                    parser.article_before(f.start).unwrap_or(f.start)
+                                }
+                                _ => f.start,
+                            };
+                            let (s, e) = (parser.start_of(first), parser.end_of(f.end - 1));
                             out.push(Time {
                                 span: s..e,
                                 kind: v.kind,

@@ -297,7 +297,7 @@ impl<'a> Parser<'a> {
 
     /// Glue words, prepositions and range links to skip at `i`.
     fn skip_glue(&self, mut i: usize) -> usize {
-        while let Some(end) = self.has(i, |w| matches!(w, TimeWord::Glue)) {
+        while let Some(end) = self.has(i, |w| matches!(w, TimeWord::Glue | TimeWord::Article)) {
             i = end;
         }
         i
@@ -307,7 +307,10 @@ impl<'a> Parser<'a> {
     /// ("Tuesday by 2 in the afternoon", "lunedì in serata", "domani alle 17").
     fn skip_between(&self, mut i: usize) -> usize {
         while let Some(end) = self.has(i, |w| {
-            matches!(w, TimeWord::Glue | TimeWord::Prep | TimeWord::HourIntro)
+            matches!(
+                w,
+                TimeWord::Glue | TimeWord::Article | TimeWord::Prep | TimeWord::HourIntro
+            )
         }) {
             i = end;
         }
@@ -345,7 +348,11 @@ impl<'a> Parser<'a> {
                 h.end == i
                     && matches!(
                         h.word,
-                        TimeWord::Prep | TimeWord::Glue | TimeWord::HourIntro | TimeWord::RangeLink
+                        TimeWord::Prep
+                            | TimeWord::Glue
+                            | TimeWord::Article
+                            | TimeWord::HourIntro
+                            | TimeWord::RangeLink
                     )
             })
         })
@@ -1025,8 +1032,9 @@ impl<'a> Parser<'a> {
         }
         let mut best: Option<(usize, Comp)> = None;
         let after_article = (k.saturating_sub(2)..k).any(|j| {
-            self.words(j)
-                .any(|h| h.end == k && matches!(h.word, TimeWord::Glue | TimeWord::Prep))
+            self.words(j).any(|h| {
+                h.end == k && matches!(h.word, TimeWord::Glue | TimeWord::Article | TimeWord::Prep)
+            })
         });
         for h in self.words(k) {
             let comp = match h.word {
@@ -1504,9 +1512,10 @@ impl State {
                 || parser.kinds[end] == TokenKind::Punct
                     && !matches!(parser.tok(end), "%" | "-" | "/");
             let prep = (start.saturating_sub(3)..start).any(|j| {
-                parser
-                    .words(j)
-                    .any(|h| h.end == start && matches!(h.word, TimeWord::Prep | TimeWord::Glue))
+                parser.words(j).any(|h| {
+                    h.end == start
+                        && matches!(h.word, TimeWord::Prep | TimeWord::Glue | TimeWord::Article)
+                })
             });
             if !(prep || after_ok) {
                 return None;
@@ -1629,5 +1638,15 @@ impl Parser<'_> {
                 rule: "times:range".into(),
             },
         ])
+    }
+}
+
+impl Parser<'_> {
+    /// Token `i - 1` when it is an article ("la" in "la scorsa notte"), to include in a span.
+    pub fn article_before(&self, i: usize) -> Option<usize> {
+        let j = i.checked_sub(1)?;
+        self.words(j)
+            .any(|h| h.end == i && matches!(h.word, TimeWord::Article))
+            .then_some(j)
     }
 }
