@@ -623,6 +623,9 @@ impl<'a> Parser<'a> {
                 _ => None,
             })
         {
+            let link_is_range = self
+                .has(end, |w| matches!(w, TimeWord::RangeLink))
+                .is_some();
             let mins = if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::Half)) {
                 Some((30u32, e2))
             } else if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::Quarter)) {
@@ -630,8 +633,9 @@ impl<'a> Parser<'a> {
             } else if let Some((n, e1)) = self.count(e) {
                 if let Some(e2) = self.has(e1, |w| matches!(w, TimeWord::Quarter)) {
                     Some(((15.0 * n) as u32, e2))
-                } else if n.fract() == 0.0 && n > 0.0 && n < 60.0 {
-                    // "e 20 (minuti)"
+                } else if n.fract() == 0.0 && n > 0.0 && n < 60.0 && !link_is_range {
+                    // "e 20 (minuti)"; a link that also joins ranges ("to") takes only
+                    // "quarter" and "half": "5 to 6pm" is a range.
                     let e2 = self
                         .unit(e1)
                         .filter(|(u, _)| *u == TimeUnit::Minute)
@@ -805,6 +809,13 @@ impl<'a> Parser<'a> {
             TimeWord::Weekday { day, set: true, .. } => Some((*day, h.end)),
             _ => None,
         }) {
+            // "Thursdays at 17.30"
+            let k = self.skip_between(e);
+            if let Some((e2, c)) = self.clock(k, self.intro_before(k)) {
+                let c = c.with_part(None);
+                let v = format!("XXXX-WXX-{wd}T{:02}:{:02}", c.hour, c.minute);
+                return Some((e2, Expr::Set(v, Precision::Minute)));
+            }
             return Some((e, Expr::Set(format!("XXXX-WXX-{wd}"), Precision::Day)));
         }
         let e = self.has(i, |w| matches!(w, TimeWord::Every))?;
@@ -1104,7 +1115,7 @@ fn year_of(s: &str) -> Option<i32> {
     let y: i32 = s.parse().ok()?;
     Some(match s.len() {
         2 => {
-            if y < 50 {
+            if y <= 30 {
                 2000 + y
             } else {
                 1900 + y

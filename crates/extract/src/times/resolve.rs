@@ -498,6 +498,22 @@ fn calendar(
             None => Calendar::Open("XXXX-XX-XX".into(), Precision::Day),
         }));
     }
+    // "Friday 23", "Tue 13th": the nearest month whose day falls on that weekday.
+    if let (Some(d), Some((wd, None)), None) = (p.day, p.weekday, p.month) {
+        *relative = true;
+        let Some(today) = today else {
+            return Some(Some(Calendar::Open(
+                format!("XXXX-XX-{d:02}"),
+                Precision::Day,
+            )));
+        };
+        let cands: Vec<Date> = (-24..=24)
+            .filter_map(|k| add_months(today, k))
+            .filter_map(|m| Date::new(m.year(), m.month(), d as i8).ok())
+            .filter(|c| weekday_number(c.weekday()) == wd as i8)
+            .collect();
+        return Some(pick(&cands, today, direction).map(Calendar::Day));
+    }
     if let Some((wd, modifier)) = p.weekday {
         *relative = true;
         let Some(today) = today else {
