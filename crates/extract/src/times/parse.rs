@@ -623,9 +623,12 @@ impl<'a> Parser<'a> {
                 _ => None,
             })
         {
-            let link_is_range = self
-                .has(end, |w| matches!(w, TimeWord::RangeLink))
-                .is_some();
+            // A backwards link that also joins ranges ("to") takes only "quarter" and "half":
+            // "5 to 6pm" is a range.
+            let link_is_range = dir < 0
+                && self
+                    .has(end, |w| matches!(w, TimeWord::RangeLink))
+                    .is_some();
             let mins = if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::Half)) {
                 Some((30u32, e2))
             } else if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::Quarter)) {
@@ -1231,6 +1234,9 @@ struct State {
     /// The token of the month name.
     month_tok: Option<usize>,
     edge: bool,
+    /// The day number came before the weekday or after a clock time ("11 giovedì",
+    /// "dalle 9 alle 11"): without a month it is no date.
+    day_late: bool,
     /// The unit after an edge word: a modifier after it replaces the implied "this".
     edge_unit: bool,
     count: usize,
@@ -1297,6 +1303,7 @@ impl State {
                 }
                 p.day = Some(d);
                 p.day_strong = strong;
+                self.day_late = p.weekday.is_none() || p.clock.is_some();
                 true
             }
             Comp::Month(m, weak, _, at) => {
@@ -1486,6 +1493,9 @@ impl State {
             || p.pod_day.is_some()
             || p.season.is_some()
             || p.holiday.is_some();
+        if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
+            return None;
+        }
         // A day number needs a month, a weekday or an ordinal with an article ("the 18th").
         if p.day.is_some() && p.month.is_none() && p.weekday.is_none() {
             let ok =
@@ -1510,6 +1520,7 @@ impl State {
             && p.weekday.is_some_and(|(_, m)| m.is_none())
             && p.clock.is_none()
             && p.pod.is_none()
+            && p.rel_unit.is_none()
         {
             let alone = (0..start).all(|j| parser.kinds[j] == TokenKind::Punct)
                 && (end..parser.len()).all(|j| parser.kinds[j] == TokenKind::Punct);
