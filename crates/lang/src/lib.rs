@@ -35,5 +35,5 @@ pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
 pub use times::{
-    HolidayDate, NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold,
+    HolidayDate, NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold, fold_into,
 };

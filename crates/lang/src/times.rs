@@ -209,7 +209,7 @@ pub struct TimeEntry {
 /// The time vocabulary of one language.
 #[derive(Clone, Debug, Default)]
 pub struct TimeLexicon {
-    entries: HashMap<String, Vec<TimeEntry>>,
+    entries: FnvMap<String, Vec<TimeEntry>>,
     /// Order of day and month in numeric dates.
     pub numeric_order: NumericOrder,
     /// Word endings marking a past (`-1`) or future (`1`) verb, longest first.
@@ -219,6 +219,21 @@ pub struct TimeLexicon {
 /// Lower case, Latin accents removed, apostrophes as `'`: the form every lookup uses.
 pub fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    fold_into(s, &mut out);
+    out
+}
+
+/// [`fold`], appending to `out` (no allocation when `out` has room).
+pub fn fold_into(s: &str, out: &mut String) {
+    if s.is_ascii() {
+        for b in s.bytes() {
+            out.push(match b {
+                b'`' => '\'',
+                _ => b.to_ascii_lowercase() as char,
+            });
+        }
+        return;
+    }
     for c in s.chars() {
         for l in c.to_lowercase() {
             out.push(match l {
@@ -237,8 +252,32 @@ pub fn fold(s: &str) -> String {
             });
         }
     }
-    out
 }
+
+/// FNV-1a: a fast hash for the short keys of the lexicon.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 impl TimeLexicon {
     /// Reads the three files; bad lines are added to `problems`.

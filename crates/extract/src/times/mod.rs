@@ -60,13 +60,18 @@ pub fn find_times(
     }
     let parser = Parser::new(text, &segmentation.tokens, lang, amounts);
     let reference = published.and_then(Reference::parse);
-    let doc_tense = parser.tense(0..parser.len()).signum();
+    let tenses: Vec<i32> = segmentation
+        .sentences
+        .iter()
+        .map(|s| parser.tense(s.tokens.clone()))
+        .collect();
+    let doc_tense = tenses.iter().sum::<i32>().signum();
     let mut out = Vec::new();
     // An expression may run over a sentence cut the segmenter made inside a date ("am 6.
     // Januar"): the next sentence starts after it.
     let mut next_free = 0;
-    for sentence in &segmentation.sentences {
-        let tense = parser.tense(sentence.tokens.clone()).signum();
+    for (sentence, tense) in segmentation.sentences.iter().zip(&tenses) {
+        let tense = tense.signum();
         let direction = match (tense, doc_tense) {
             (0, 0) => 1,
             (0, d) => d,

@@ -109,6 +109,19 @@ struct Hit<'l> {
     rule: &'l str,
 }
 
+/// The folded form of every token, in one buffer.
+struct Folded {
+    buffer: String,
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    fn get(&self, i: usize) -> &str {
+        let (s, e) = self.bounds[i];
+        &self.buffer[s..e]
+    }
+}
+
 /// One sentence (or text) ready for parsing.
 pub struct Parser<'a> {
     text: &'a str,
@@ -116,7 +129,7 @@ pub struct Parser<'a> {
     /// Token byte ranges, kinds and folded forms.
     spans: Vec<(usize, usize)>,
     kinds: Vec<TokenKind>,
-    folded: Vec<String>,
+    folded: Folded,
     hits: Vec<Vec<Hit<'a>>>,
     /// Value of a number written in words starting at a token, and the token after it.
     word_numbers: Vec<Option<(f64, usize, bool)>>,
@@ -136,20 +149,25 @@ impl<'a> Parser<'a> {
         let spans: Vec<(usize, usize)> =
             tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
         let kinds = tokens.iter().map(|t| t.kind).collect();
-        let folded: Vec<String> = tokens
-            .iter()
-            .map(|t| cronaca_lang::fold(&text[t.span.clone()]))
-            .collect();
+        // Every token folded once, into one buffer.
+        let mut buffer = String::with_capacity(text.len() + 16);
+        let mut bounds = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let start = buffer.len();
+            cronaca_lang::fold_into(&text[t.span.clone()], &mut buffer);
+            bounds.push((start, buffer.len()));
+        }
+        let folded = Folded { buffer, bounds };
         let mut hits = Vec::with_capacity(tokens.len());
         for i in 0..tokens.len() {
             let mut here = Vec::new();
-            for e in lang.times.starting_with(&folded[i]) {
+            for e in lang.times.starting_with(folded.get(i)) {
                 let n = e.rest.len();
                 if i + n < tokens.len()
                     && e.rest
                         .iter()
                         .enumerate()
-                        .all(|(k, r)| &folded[i + 1 + k] == r)
+                        .all(|(k, r)| folded.get(i + 1 + k) == r)
                 {
                     here.push(Hit {
                         end: i + 1 + n,
@@ -197,6 +215,29 @@ impl<'a> Parser<'a> {
         self.spans.len()
     }
 
+    /// Whether an expression may start at token `i`: a number, or a time word that is not
+    /// only glue (most tokens of a text fail this one test).
+    fn can_start(&self, i: usize) -> bool {
+        self.kinds[i] == TokenKind::Number
+            || self.word_numbers[i].is_some()
+            || self.words(i).any(|h| {
+                !matches!(
+                    h.word,
+                    TimeWord::Glue
+                        | TimeWord::Article
+                        | TimeWord::Prep
+                        | TimeWord::RangeLink
+                        | TimeWord::DurationIntro
+                        | TimeWord::Tense(_)
+                        | TimeWord::OrdinalMark
+                        | TimeWord::MinuteLink(_)
+                        | TimeWord::Meridiem(_)
+                        | TimeWord::HourSuffix
+                        | TimeWord::HourIntro
+                )
+            })
+    }
+
     fn tok(&self, i: usize) -> &'a str {
         let (s, e) = self.spans[i];
         &self.text[s..e]
@@ -229,8 +270,8 @@ impl<'a> Parser<'a> {
                 sum += t;
                 continue;
             }
-            let f = &self.folded[i];
-            if self.kinds[i] == TokenKind::Word && f.chars().count() >= 6 {
+            let f = self.folded.get(i);
+            if self.kinds[i] == TokenKind::Word && f.len() >= 6 && f.chars().count() >= 6 {
                 for (suffix, t) in &self.lang.times.tense_suffixes {
                     if f.ends_with(suffix.as_str()) {
                         sum += t;
@@ -505,7 +546,7 @@ impl<'a> Parser<'a> {
         }
         // "10h30"
         if digits && end < self.len() && self.glued(end) && self.kinds[end] == TokenKind::Word {
-            let f = &self.folded[end];
+            let f = self.folded.get(end);
             if let Some(m) = f.strip_prefix('h')
                 && m.len() == 2
                 && is_digits(m)
@@ -1592,6 +1633,9 @@ impl Parser<'_> {
     /// The longest expression starting at token `i` (two for a range whose first end borrows
     /// its month from the second: "dal 2 al 5 gennaio").
     pub fn best_at(&self, i: usize) -> Option<Vec<Found>> {
+        if !self.can_start(i) {
+            return None;
+        }
         let mut best: Option<Found> = None;
         let mut consider = |start: usize, end: usize, expr: Expr, rule: &str| {
             if best.as_ref().is_none_or(|b| end > b.end) {
