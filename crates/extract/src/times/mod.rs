@@ -1,8 +1,32 @@
 //! The `times` layer: dates, times, periods, durations and sets, with TIMEX3-style values
 //! resolved against the publication date (see `DESIGN.md` in this folder).
 //!
-//! Recognition is driven by the language's `months.tsv`, `weekdays.tsv` and
-//! `relative_time.tsv`; the code knows no language.
+//! Recognition is driven by the language's `months.tsv`, `weekdays.tsv`,
+//! `relative_time.tsv` and `holidays.tsv`; the code knows no language.
+//!
+//! # Example
+//! ```
+//! use cronaca_extract::{Extractor, Layers};
+//! use cronaca_lang::Languages;
+//! use cronaca_model::Document;
+//!
+//! let extractor = Extractor::new(Languages::builtin().unwrap());
+//! let text = "La scorsa notte forze estremiste hanno assaltato gli edifici.";
+//! let doc = Document {
+//!     text: text.into(),
+//!     published: Some("2022-01-06".into()),
+//!     ..Default::default()
+//! };
+//! let record = extractor.analyse(&doc).to_record(Layers::all());
+//! let t = &record.times.as_ref().unwrap()[0];
+//! assert_eq!((t.span.start, t.span.end, t.span.text.as_str()), (0, 15, "La scorsa notte"));
+//! assert_eq!((t.value.as_str(), t.relative), ("2022-01-05TNI", true));
+//!
+//! // Without a publication date the value stays unresolved.
+//! let doc = Document { text: text.into(), ..Default::default() };
+//! let record = extractor.analyse(&doc).to_record(Layers::all());
+//! assert_eq!(record.times.as_ref().unwrap()[0].value, "XXXX-XX-XXTNI");
+//! ```
 mod parse;
 mod resolve;
 

@@ -1539,8 +1539,10 @@ impl State {
         }
         // A day number needs a month, a weekday or an ordinal with an article ("the 18th").
         if p.day.is_some() && p.month.is_none() && p.weekday.is_none() {
-            let ok =
-                p.day_strong && parser.prep_before(start) && p.year.is_none() && p.clock.is_none();
+            let ok = p.day_strong
+                && parser.article_before(start).is_some()
+                && p.year.is_none()
+                && p.clock.is_none();
             if !ok {
                 return None;
             }
