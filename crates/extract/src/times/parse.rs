@@ -768,10 +768,17 @@ impl<'a> Parser<'a> {
             return None;
         }
         // The glued run of digits, words, "/" and "-", split on the separators.
+        // The first separator decides: "10/1/2018-10/7/2018" is a date, then a range.
+        let first_sep = self.text[self.start_of(i)..]
+            .find(|c: char| c == '/' || c == '-' || c.is_whitespace())
+            .and_then(|k| self.text[self.start_of(i) + k..].chars().next())
+            .filter(|c| !c.is_whitespace());
         let mut end = i + 1;
         while end < self.len()
             && self.glued(end)
-            && (self.kinds[end] != TokenKind::Punct || matches!(self.tok(end), "/" | "-"))
+            && (self.kinds[end] != TokenKind::Punct
+                || first_sep
+                    .is_some_and(|c| self.tok(end).starts_with(c) && self.tok(end).len() == 1))
         {
             end += 1;
         }
@@ -1211,6 +1218,19 @@ fn interpret_parts(parts: &[Part], dash: bool, order: NumericOrder) -> Option<Po
         [Num(a, 1 | 2), Num(b, 1 | 2), Num(y, l)] if l == 2 || l == 4 => {
             let (d, m) = dm(a, b)?;
             Some(p(d, m, Some(yr(y, l)?)))
+        }
+        // "Dec-2018", "12-2015", "2018/12"
+        [Month(m), Num(y, 4)] | [Num(y, 4), Month(m)] => Some(Point {
+            month: Some(m),
+            year: Some(y as i32),
+            ..Point::default()
+        }),
+        [Num(m, 1 | 2), Num(y, 4)] if (1..=12).contains(&m) && (1900..=2100).contains(&y) => {
+            Some(Point {
+                month: Some(m as u8),
+                year: Some(y as i32),
+                ..Point::default()
+            })
         }
         [Num(a, 1 | 2), Num(b, 1 | 2)] if !dash => {
             let (d, m) = dm(a, b)?;
