@@ -79,6 +79,8 @@ pub struct Point {
     pub season: Option<(String, Option<i32>)>,
     /// A movable holiday (Easter-based, nth weekday).
     pub holiday: Option<HolidayDate>,
+    /// An ISO week number ("week 10").
+    pub week_no: Option<u8>,
 }
 
 /// A recognised expression, before resolution.
@@ -220,6 +222,9 @@ impl<'a> Parser<'a> {
     fn can_start(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Number
             || self.word_numbers[i].is_some()
+            // "Sep-23-2020", "Ott/2": a month name glued to numbers.
+            || self.tok(i).contains('-')
+            || (i + 1 < self.len() && self.glued(i + 1) && matches!(self.tok(i + 1), "/" | "-"))
             || self.words(i).any(|h| {
                 !matches!(
                     h.word,
@@ -618,8 +623,10 @@ impl<'a> Parser<'a> {
         if c2 != c || c2.minute_written {
             only_intro = false;
         }
-        // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour.
+        // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour
+        // (not "una noche": one is an article too).
         if !strong
+            && (digits || h >= 2)
             && self
                 .has(self.skip_between(e), |w| {
                     matches!(w, TimeWord::PartOfDay(_))
@@ -677,7 +684,16 @@ impl<'a> Parser<'a> {
             } else if let Some((n, e1)) = self.count(e) {
                 if let Some(e2) = self.has(e1, |w| matches!(w, TimeWord::Quarter)) {
                     Some(((15.0 * n) as u32, e2))
-                } else if n.fract() == 0.0 && n > 0.0 && n < 60.0 && !link_is_range {
+                } else if n.fract() == 0.0
+                    && n > 0.0
+                    && n < 60.0
+                    && !link_is_range
+                    && self
+                        .has(e1, |w| {
+                            matches!(w, TimeWord::HourSuffix | TimeWord::Meridiem(_))
+                        })
+                        .is_none()
+                {
                     // "e 20 (minuti)"; a link that also joins ranges ("to") takes only
                     // "quarter" and "half": "5 to 6pm" is a range.
                     let e2 = self
@@ -711,6 +727,25 @@ impl<'a> Parser<'a> {
         {
             c.meridiem = Some(pm);
             end = e;
+            // "9pm e tre quarti", "8 pm menos cuarto": minutes after am/pm.
+            if !c.minute_written {
+                let (e2, c2) = self.clock_tail(
+                    end,
+                    Clock {
+                        meridiem: None,
+                        ..c
+                    },
+                );
+                if c2.minute_written {
+                    return (
+                        e2,
+                        Clock {
+                            meridiem: Some(pm),
+                            ..c2
+                        },
+                    );
+                }
+            }
         }
         (end, c)
     }
@@ -1060,6 +1095,16 @@ impl<'a> Parser<'a> {
         {
             return Some((e, Comp::Date(p)));
         }
+        // "week 10", "semana 1", "Woche 23": an ISO week number.
+        if st.p.week_no.is_none()
+            && st.p.rel_unit.is_none()
+            && self.unit(k).is_some_and(|(u, _)| u == TimeUnit::Week)
+            && let Some((n, 1 | 2)) = self.int(k + 1)
+            && (1..=53).contains(&n)
+            && self.time_context_after(k + 2)
+        {
+            return Some((k + 2, Comp::WeekNo(n as u8)));
+        }
         // "il giorno 18", "el día 21": a day unit and a number.
         if st.p.day.is_none()
             && self.unit(k).is_some_and(|(u, _)| u == TimeUnit::Day)
@@ -1270,6 +1315,7 @@ enum Comp {
     Season(String),
     Edge,
     Holiday(HolidayDate),
+    WeekNo(u8),
 }
 
 /// What the last component could take a modifier for.
@@ -1495,6 +1541,13 @@ impl State {
                 p.day_offset = Some(d);
                 true
             }
+            Comp::WeekNo(n) => {
+                if p.week_no.is_some() || p.day.is_some() || p.month.is_some() {
+                    return false;
+                }
+                p.week_no = Some(n);
+                true
+            }
             Comp::Edge => {
                 if self.edge || self.count > 0 && p.day_offset.is_none() {
                     return false;
@@ -1553,7 +1606,8 @@ impl State {
             || p.rel_unit.is_some()
             || p.pod_day.is_some()
             || p.season.is_some()
-            || p.holiday.is_some();
+            || p.holiday.is_some()
+            || p.week_no.is_some();
         if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
             return None;
         }

@@ -393,6 +393,14 @@ fn calendar(
         Some((TimeUnit::Year, k)) => Some(k),
         _ => None,
     };
+    if let Some(w) = p.week_no {
+        let year = p.year.map(|y| y as i16).or(today.map(|t| t.year()));
+        *relative = p.year.is_none();
+        return Some(Some(match year {
+            Some(y) => Calendar::Open(format!("{y:04}-W{w:02}"), Precision::Week),
+            None => Calendar::Open(format!("XXXX-W{w:02}"), Precision::Week),
+        }));
+    }
     if let Some(h) = p.holiday {
         *relative = p.year.is_none();
         let in_year = |y: i16| holiday_date(h, y);
