@@ -22,6 +22,7 @@ CHECKS = [
         "mrt-number-fr": 0.90, "mrt-number-de": 0.90, "duckling-numeral-it": 0.90,
     }),
     ("numtime", ["mrt-ordinal", "mrt-percent", "mrt-numberrange"], {}),
+    ("numtime", ["mrt-datetime", "duckling-time"], {}),
 ]
 
 

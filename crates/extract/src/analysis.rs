@@ -1,4 +1,5 @@
 use crate::amounts::{self, Amount};
+use crate::times::{self, Time};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
 use cronaca_model::{CharIndex, Doc, Document, Record, SCHEMA, Span};
@@ -83,7 +84,15 @@ impl Extractor {
         let segmentation = segment(&text, &lang.segment_rules);
         let clock = times.add("segment", clock);
         let amounts = amounts::find_amounts(&text, &segmentation, lang);
-        times.add("amounts", clock);
+        let clock = times.add("amounts", clock);
+        let found_times = times::find_times(
+            &text,
+            &segmentation,
+            lang,
+            &amounts,
+            doc.published.as_deref(),
+        );
+        times.add("times", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -93,6 +102,7 @@ impl Extractor {
             lang,
             segmentation,
             amounts,
+            times: found_times,
             warnings,
             text,
         }
@@ -115,6 +125,8 @@ pub struct Analysis<'l> {
     pub segmentation: Segmentation,
     /// Every number in the text.
     pub amounts: Vec<Amount>,
+    /// Every time expression.
+    pub times: Vec<Time>,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -146,6 +158,13 @@ impl Analysis<'_> {
                 language_confidence: self.language.confidence,
             },
             text: self.text.clone(),
+            times: layers.contains(Layer::Times).then(|| {
+                self.times
+                    .iter()
+                    .enumerate()
+                    .map(|(i, t)| t.to_model(format!("t{}", i + 1), span(&t.span)))
+                    .collect()
+            }),
             amounts: layers.contains(Layer::Amounts).then(|| {
                 self.amounts
                     .iter()

@@ -8,7 +8,7 @@
 //! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
-//! Stages: normalise → identify language → segment → [`amounts`].
+//! Stages: normalise → identify language → segment → [`amounts`] → [`times`].
 //!
 //! # Example
 //! ```
@@ -36,6 +36,7 @@
 pub mod amounts;
 mod analysis;
 mod layers;
+pub mod times;
 
 pub use analysis::{Analysis, Extractor, StageTimes};
 pub use layers::{Layer, Layers, UnknownLayer};

@@ -1,5 +1,6 @@
 use crate::error::Problems;
 use crate::numbers::Numbers;
+use crate::times::TimeLexicon;
 use crate::{LangFiles, LoadError};
 use cronaca_text::{LanguageIdentifier, SegmentRules};
 use include_dir::{Dir, include_dir};
@@ -51,6 +52,9 @@ pub struct Lang {
     pub segment_rules: SegmentRules,
     /// Number words, vague quantifiers, units and range patterns.
     pub numbers: Numbers,
+    /// Months, weekdays and relative time words (`months.tsv`, `weekdays.tsv`,
+    /// `relative_time.tsv`).
+    pub times: TimeLexicon,
 }
 
 impl Lang {
@@ -61,12 +65,14 @@ impl Lang {
         let elision = conventions.as_ref().is_some_and(|c| c.elision);
         let segment_rules = crate::segmentation::segment_rules(files, elision, &mut problems);
         let numbers = Numbers::load(code, files, conventions.as_ref(), &mut problems);
+        let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
                 conventions,
                 segment_rules,
                 numbers,
+                times,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

@@ -31,6 +31,7 @@ mod files;
 mod language;
 mod numbers;
 mod segmentation;
+mod times;
 
 pub use error::LoadError;
 pub use files::LangFiles;
@@ -38,4 +39,8 @@ pub use language::{Conventions, Lang, Languages};
 pub use numbers::{
     Bound, NumberWord, Numbers, PatternPart, Probe, QuantifierReading, QuantifierWord,
     RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
+};
+pub use times::{
+    HolidayDate, NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold as fold_time,
+    fold_into as fold_time_into,
 };

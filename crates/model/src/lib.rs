@@ -27,8 +27,10 @@ mod amount;
 mod document;
 mod record;
 mod span;
+mod time;
 
 pub use amount::{Amount, AmountKind, Vague};
 pub use document::Document;
 pub use record::{Doc, Record, SCHEMA};
 pub use span::{CharIndex, Span};
+pub use time::{Precision, Time, TimeType};

@@ -1,0 +1,1794 @@
+//! Recognising time expressions in a sentence's tokens, driven by the language's lexicon.
+//!
+//! The parser reads *components* (a weekday, a day number, a month, a year, a clock time, a
+//! part of day, a relative word, a modifier with its unit…) separated by glue words, and
+//! composes them into one [`Point`]; quantities ("tre giorni", "two days ago", "ogni
+//! settimana") become durations, shifts and sets. Word order is free: "6 gennaio",
+//! "January 6", "el 6 de enero" and "am 6. Januar" are the same components.
+use super::resolve::duration_value;
+use crate::amounts::Amount;
+use cronaca_lang::{HolidayDate, Lang, NumericOrder, Side, TimeUnit, TimeWord};
+use cronaca_model::{AmountKind, Precision};
+use cronaca_text::TokenKind;
+
+/// A clock time.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Clock {
+    pub hour: u8,
+    pub minute: u8,
+    pub second: Option<u8>,
+    /// Whether minutes were written ("14:00" vs "14").
+    pub minute_written: bool,
+    /// am (false) or pm (true), when written.
+    pub meridiem: Option<bool>,
+}
+
+impl Clock {
+    fn new(hour: u8, minute: u8) -> Clock {
+        Clock {
+            hour,
+            minute,
+            second: None,
+            minute_written: false,
+            meridiem: None,
+        }
+    }
+
+    /// The 24-hour clock, given am/pm and the part of day it sits in.
+    pub fn with_part(&self, pod: Option<&str>) -> Clock {
+        let mut c = *self;
+        if c.hour == 24 {
+            c.hour = 0;
+        }
+        match c.meridiem {
+            Some(true) if c.hour < 12 => c.hour += 12,
+            Some(false) if c.hour == 12 => c.hour = 0,
+            _ => {}
+        }
+        if c.meridiem.is_none() {
+            match pod {
+                Some("AF" | "EV") if c.hour < 12 => c.hour += 12,
+                Some("NI") if (6..12).contains(&c.hour) => c.hour += 12,
+                Some("NI") if c.hour == 12 => c.hour = 0,
+                _ => {}
+            }
+        }
+        c
+    }
+}
+
+/// A point or stretch of calendar, as far as the text states it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Point {
+    pub now: bool,
+    pub day_offset: Option<i32>,
+    /// Weekday and its modifier.
+    pub weekday: Option<(u8, Option<i32>)>,
+    pub day: Option<u8>,
+    /// Whether the day was written as an ordinal ("18th", "primo").
+    pub day_strong: bool,
+    pub month: Option<u8>,
+    pub month_mod: Option<i32>,
+    pub year: Option<i32>,
+    /// "this week", "l'anno scorso": a unit and an offset.
+    pub rel_unit: Option<(TimeUnit, i32)>,
+    pub pod: Option<String>,
+    /// The day a part of day or a modified part of day points to ("stasera", "last night").
+    pub pod_day: Option<i32>,
+    pub clock: Option<Clock>,
+    pub season: Option<(String, Option<i32>)>,
+    /// A movable holiday (Easter-based, nth weekday).
+    pub holiday: Option<HolidayDate>,
+    /// An ISO week number ("week 10").
+    pub week_no: Option<u8>,
+}
+
+/// A recognised expression, before resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Expr {
+    Point(Point),
+    Duration(f64, TimeUnit),
+    /// A set: its value and precision.
+    Set(String, Precision),
+    /// "two days ago" (-1), "in 5 minutes" (1).
+    Shift(Vec<(f64, TimeUnit)>, i32),
+}
+
+/// A recognised expression and the tokens it covers.
+#[derive(Clone, Debug)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub expr: Expr,
+    pub rule: String,
+}
+
+/// A lexicon match at a token.
+#[derive(Clone, Debug)]
+struct Hit<'l> {
+    end: usize,
+    word: &'l TimeWord,
+    rule: &'l str,
+}
+
+/// The folded form of every token, in one buffer.
+struct Folded {
+    buffer: String,
+    bounds: Vec<(usize, usize)>,
+}
+
+impl Folded {
+    fn get(&self, i: usize) -> &str {
+        let (s, e) = self.bounds[i];
+        &self.buffer[s..e]
+    }
+}
+
+/// One sentence (or text) ready for parsing.
+pub struct Parser<'a> {
+    text: &'a str,
+    lang: &'a Lang,
+    /// Token byte ranges, kinds and folded forms.
+    spans: Vec<(usize, usize)>,
+    kinds: Vec<TokenKind>,
+    folded: Folded,
+    hits: Vec<Vec<Hit<'a>>>,
+    /// Value of a number written in words starting at a token, and the token after it.
+    word_numbers: Vec<Option<(f64, usize, bool)>>,
+}
+
+fn is_digits(s: &str) -> bool {
+    !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit())
+}
+
+impl<'a> Parser<'a> {
+    pub fn new(
+        text: &'a str,
+        tokens: &[cronaca_text::Token],
+        lang: &'a Lang,
+        amounts: &[Amount],
+    ) -> Parser<'a> {
+        let spans: Vec<(usize, usize)> =
+            tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
+        let kinds = tokens.iter().map(|t| t.kind).collect();
+        // Every token folded once, into one buffer.
+        let mut buffer = String::with_capacity(text.len() + 16);
+        let mut bounds = Vec::with_capacity(tokens.len());
+        for t in tokens {
+            let start = buffer.len();
+            cronaca_lang::fold_time_into(&text[t.span.clone()], &mut buffer);
+            bounds.push((start, buffer.len()));
+        }
+        let folded = Folded { buffer, bounds };
+        let mut hits = Vec::with_capacity(tokens.len());
+        for i in 0..tokens.len() {
+            let mut here = Vec::new();
+            for e in lang.times.starting_with(folded.get(i)) {
+                let n = e.rest.len();
+                if i + n < tokens.len()
+                    && e.rest
+                        .iter()
+                        .enumerate()
+                        .all(|(k, r)| folded.get(i + 1 + k) == r)
+                {
+                    here.push(Hit {
+                        end: i + 1 + n,
+                        word: &e.word,
+                        rule: &e.rule,
+                    });
+                }
+            }
+            // Longest first.
+            here.sort_by_key(|h| std::cmp::Reverse(h.end));
+            hits.push(here);
+        }
+        // Numbers in words, from the amounts layer (cardinals and ordinals).
+        let mut word_numbers = vec![None; tokens.len()];
+        let mut a = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            while a < amounts.len() && amounts[a].span.start < t.span.start {
+                a += 1;
+            }
+            if let Some(am) = amounts.get(a)
+                && am.span.start == t.span.start
+                && t.kind == TokenKind::Word
+                && matches!(am.kind, AmountKind::Cardinal | AmountKind::Ordinal)
+                && let Some(v) = am.value
+            {
+                let end = tokens[i..]
+                    .iter()
+                    .position(|t| t.span.end >= am.span.end)
+                    .map_or(tokens.len(), |k| i + k + 1);
+                word_numbers[i] = Some((v, end, am.kind == AmountKind::Ordinal));
+            }
+        }
+        Parser {
+            text,
+            lang,
+            spans,
+            kinds,
+            folded,
+            hits,
+            word_numbers,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.spans.len()
+    }
+
+    /// Whether an expression may start at token `i`: a number, or a time word that is not
+    /// only glue (most tokens of a text fail this one test).
+    fn can_start(&self, i: usize) -> bool {
+        self.kinds[i] == TokenKind::Number
+            || self.word_numbers[i].is_some()
+            // "Sep-23-2020", "Ott/2": a month name glued to numbers.
+            || self.tok(i).contains('-')
+            || (i + 1 < self.len() && self.glued(i + 1) && matches!(self.tok(i + 1), "/" | "-"))
+            || self.words(i).any(|h| {
+                !matches!(
+                    h.word,
+                    TimeWord::Glue
+                        | TimeWord::Article
+                        | TimeWord::Prep
+                        | TimeWord::RangeLink
+                        | TimeWord::DurationIntro
+                        | TimeWord::Tense(_)
+                        | TimeWord::OrdinalMark
+                        | TimeWord::MinuteLink(_)
+                        | TimeWord::Meridiem(_)
+                        | TimeWord::HourSuffix
+                        | TimeWord::HourIntro
+                )
+            })
+    }
+
+    fn tok(&self, i: usize) -> &'a str {
+        let (s, e) = self.spans[i];
+        &self.text[s..e]
+    }
+
+    /// True when token `i` follows token `i - 1` with no space.
+    fn glued(&self, i: usize) -> bool {
+        i > 0 && i < self.len() && self.spans[i - 1].1 == self.spans[i].0
+    }
+
+    fn words(&self, i: usize) -> impl Iterator<Item = &Hit<'a>> {
+        self.hits.get(i).into_iter().flatten()
+    }
+
+    fn has(&self, i: usize, f: impl Fn(&TimeWord) -> bool) -> Option<usize> {
+        self.words(i).find(|h| f(h.word)).map(|h| h.end)
+    }
+
+    fn is_punct(&self, i: usize, s: &str) -> bool {
+        i < self.len() && self.kinds[i] == TokenKind::Punct && self.tok(i) == s
+    }
+
+    /// The sum of tense cues in tokens `range`.
+    pub fn tense(&self, range: std::ops::Range<usize>) -> i32 {
+        let mut sum = 0;
+        for i in range {
+            if let Some(h) = self.words(i).find(|h| matches!(h.word, TimeWord::Tense(_)))
+                && let TimeWord::Tense(t) = h.word
+            {
+                sum += t;
+                continue;
+            }
+            let f = self.folded.get(i);
+            if self.kinds[i] == TokenKind::Word && f.len() >= 6 && f.chars().count() >= 6 {
+                for (suffix, t) in &self.lang.times.tense_suffixes {
+                    if f.ends_with(suffix.as_str()) {
+                        sum += t;
+                        break;
+                    }
+                }
+            }
+        }
+        sum
+    }
+
+    /// An integer written in digits at `i`: its value, its digit count.
+    fn int(&self, i: usize) -> Option<(u32, usize)> {
+        if i >= self.len() || self.kinds[i] != TokenKind::Number {
+            return None;
+        }
+        let s = self.tok(i);
+        if !is_digits(s) || s.len() > 4 {
+            return None;
+        }
+        Some((s.parse().ok()?, s.len()))
+    }
+
+    /// A count: digits (with a decimal mark), a number in words, or a count word.
+    fn count(&self, i: usize) -> Option<(f64, usize)> {
+        if i >= self.len() {
+            return None;
+        }
+        if self.kinds[i] == TokenKind::Number {
+            let s = self.tok(i);
+            if is_digits(s) {
+                return Some((s.parse().ok()?, i + 1));
+            }
+            let mark = self.lang.conventions.decimal_mark;
+            let parts: Vec<&str> = s.split(['.', ',']).collect();
+            if parts.len() == 2 && s.contains(mark) && parts[1].len() <= 2 {
+                return Some((format!("{}.{}", parts[0], parts[1]).parse().ok()?, i + 1));
+            }
+            return None;
+        }
+        if let Some((v, end, false)) = self.word_numbers[i] {
+            return Some((v, end));
+        }
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::Count(n) => Some((*n, h.end)),
+            _ => None,
+        })
+    }
+
+    /// A unit word at `i`.
+    fn unit(&self, i: usize) -> Option<(TimeUnit, usize)> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::Unit(u) => Some((*u, h.end)),
+            _ => None,
+        })
+    }
+
+    fn modifier(&self, i: usize) -> Option<(i32, usize)> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::Modifier(m) => Some((*m, h.end)),
+            _ => None,
+        })
+    }
+
+    /// Glue words, prepositions and range links to skip at `i`.
+    fn skip_glue(&self, mut i: usize) -> usize {
+        while let Some(end) = self.has(i, |w| matches!(w, TimeWord::Glue | TimeWord::Article)) {
+            i = end;
+        }
+        i
+    }
+
+    /// Words allowed between two components of one point: glue, prepositions, hour words
+    /// ("Tuesday by 2 in the afternoon", "lunedì in serata", "domani alle 17").
+    fn skip_between(&self, mut i: usize) -> usize {
+        while let Some(end) = self.has(i, |w| {
+            matches!(
+                w,
+                TimeWord::Glue | TimeWord::Article | TimeWord::Prep | TimeWord::HourIntro
+            )
+        }) {
+            i = end;
+        }
+        i
+    }
+
+    fn intro_before(&self, i: usize) -> bool {
+        // An hour intro right before `i` (possibly with glue between: "alle ore 10").
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if self
+                .words(j)
+                .any(|h| matches!(h.word, TimeWord::HourIntro) && h.end == i)
+            {
+                return true;
+            }
+            // Multi-token intros ending at `i`.
+            if self
+                .words(j)
+                .any(|h| h.end == i && matches!(h.word, TimeWord::HourIntro))
+            {
+                return true;
+            }
+            if i - j > 3 {
+                break;
+            }
+        }
+        false
+    }
+
+    fn prep_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|j| {
+            self.words(j).any(|h| {
+                h.end == i
+                    && matches!(
+                        h.word,
+                        TimeWord::Prep
+                            | TimeWord::Glue
+                            | TimeWord::Article
+                            | TimeWord::HourIntro
+                            | TimeWord::RangeLink
+                    )
+            })
+        })
+    }
+
+    /// Whether token `i` may follow a number read as a time (punctuation, end, or a time word).
+    fn time_context_after(&self, i: usize) -> bool {
+        i >= self.len()
+            || self.kinds[i] == TokenKind::Punct && !matches!(self.tok(i), "%" | "€" | "$" | "£")
+            || !self.hits[i].is_empty()
+    }
+
+    // ------------------------------------------------------------------ clock times
+
+    /// A clock time starting at `i`; `intro` is true when an hour word precedes.
+    fn clock(&self, i: usize, intro: bool) -> Option<(usize, Clock)> {
+        self.clock_in(i, intro, false)
+    }
+
+    /// A clock time; `date_context` is true right after a date ("Monday 11-4").
+    fn clock_in(&self, i: usize, intro: bool, date_context: bool) -> Option<(usize, Clock)> {
+        if i >= self.len() {
+            return None;
+        }
+        // Clock words: "mezzogiorno", "midnight".
+        if let Some((h, m, end)) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Clock(hh, mm) => Some((*hh, *mm, h.end)),
+            _ => None,
+        }) {
+            // "mezzogiorno meno un quarto": the tail may change the minutes.
+            let (e, mut c) = self.clock_tail(end, Clock::new(h, m));
+            c.minute_written = true;
+            return Some((e, c));
+        }
+        // "half past seven", "quarter to five", "viertel nach drei".
+        let frac = self.words(i).find_map(|h| match h.word {
+            TimeWord::Half => Some((30u8, h.end)),
+            TimeWord::Quarter => Some((15u8, h.end)),
+            _ => None,
+        });
+        let frac = frac.or_else(|| {
+            // "a quarter": count 1 + quarter.
+            let (n, e) = self.count(i)?;
+            let e2 = self.has(e, |w| matches!(w, TimeWord::Quarter))?;
+            Some(((15.0 * n) as u8, e2))
+        });
+        if let Some((mins, e)) = frac
+            && let Some((dir, e2)) = self.words(e).find_map(|h| match h.word {
+                TimeWord::MinuteLink(d) => Some((*d, h.end)),
+                _ => None,
+            })
+            && let Some((h, e3)) = self.hour_number(e2)
+        {
+            let c = if dir > 0 {
+                Clock::new(h, mins)
+            } else {
+                Clock::new((h + 23) % 24, 60 - mins)
+            };
+            let mut c = c;
+            c.minute_written = true;
+            return Some(self.clock_tail(e3, c));
+        }
+        // "halb 8" = 7:30.
+        if let Some(e) = self.has(i, |w| matches!(w, TimeWord::HalfBefore))
+            && let Some((h, e2)) = self.hour_number(e)
+        {
+            let mut c = Clock::new((h + 23) % 24, 30);
+            c.minute_written = true;
+            return Some(self.clock_tail(e2, c));
+        }
+        let (h, mut end, digits) = match self.int(i) {
+            Some((h, len)) if len <= 2 => (h, i + 1, true),
+            Some((hm, 3 | 4))
+                if self
+                    .has(i + 1, |w| matches!(w, TimeWord::Meridiem(_)))
+                    .is_some() =>
+            {
+                // "1140 a.m."
+                let (h, m) = (hm / 100, hm % 100);
+                if h > 12 || m > 59 {
+                    return None;
+                }
+                let mut c = Clock::new(h as u8, m as u8);
+                c.minute_written = true;
+                return Some(self.clock_tail(i + 1, c));
+            }
+            Some(_) => return None,
+            None => {
+                if self.kinds[i] == TokenKind::Number {
+                    // "14.30": only with an hour word before or a suffix after.
+                    let s = self.tok(i);
+                    let (a, b) = s.split_once('.')?;
+                    if !is_digits(a)
+                        || !is_digits(b)
+                        || a.len() > 2
+                        || b.len() != 2
+                        || b.contains('.')
+                    {
+                        return None;
+                    }
+                    let (h, m): (u8, u8) = (a.parse().ok()?, b.parse().ok()?);
+                    if h > 24 || m > 59 {
+                        return None;
+                    }
+                    let after = self.has(i + 1, |w| {
+                        matches!(w, TimeWord::HourSuffix | TimeWord::Meridiem(_))
+                    });
+                    if !intro && after.is_none() {
+                        return None;
+                    }
+                    let mut c = Clock::new(h, m);
+                    c.minute_written = true;
+                    return Some(self.clock_tail(i + 1, c));
+                }
+                let (v, e) = self.count(i)?;
+                if v.fract() != 0.0 || v > 24.0 {
+                    return None;
+                }
+                (v as u32, e, false)
+            }
+        };
+        if h > 24 {
+            return None;
+        }
+        let mut c = Clock::new(h as u8, 0);
+        let mut strong = intro;
+        // Whether only the hour word before makes it a time ("alle 10"): then what follows
+        // must not be a noun ("alle 10 persone").
+        let mut only_intro = intro;
+        if digits && self.is_punct(end, ":") && self.glued(end) && self.glued(end + 1) {
+            if let Some((m, 2)) = self.int(end + 1)
+                && m < 60
+            {
+                c.minute = m as u8;
+                c.minute_written = true;
+                end += 2;
+                strong = true;
+                if self.is_punct(end, ":")
+                    && self.glued(end)
+                    && self.glued(end + 1)
+                    && let Some((s, 2)) = self.int(end + 1)
+                    && s < 60
+                {
+                    c.second = Some(s as u8);
+                    end += 2;
+                }
+            } else {
+                return None;
+            }
+        }
+        // "10h30"
+        if digits && end < self.len() && self.glued(end) && self.kinds[end] == TokenKind::Word {
+            let f = self.folded.get(end);
+            if let Some(m) = f.strip_prefix('h')
+                && m.len() == 2
+                && is_digits(m)
+            {
+                let m: u8 = m.parse().ok()?;
+                if m < 60 {
+                    c.minute = m;
+                    c.minute_written = true;
+                    end += 1;
+                    strong = true;
+                }
+            }
+        }
+        // Suffix: "Uhr", "h", "o'clock" (and "18 uhr 12").
+        if let Some(e) = self.has(end, |w| matches!(w, TimeWord::HourSuffix)) {
+            end = e;
+            strong = true;
+            only_intro = false;
+            if !c.minute_written
+                && let Some((m, 1 | 2)) = self.int(end)
+                && m < 60
+                && self.glued(end) | !self.time_context_after(end + 1) | true
+            {
+                // "18 uhr 12"
+                if self.time_context_after(end + 1) {
+                    c.minute = m as u8;
+                    c.minute_written = true;
+                    end += 1;
+                }
+            }
+        }
+        let (e, mut c2) = self.clock_tail(end, c);
+        if c2 != c {
+            strong = true;
+        }
+        if c2.meridiem.is_some() {
+            strong = true;
+        }
+        // A range of hours: "5 to 6pm", "1-3 pm", "dalle 5 alle 6pm", "Monday 11-4". The first
+        // end takes the am/pm of the second; a range after a date is a time range.
+        if digits && c2.meridiem.is_none() && !self.is_punct(e, ":") {
+            let link = if self.is_punct(e, "-") {
+                Some(e + 1)
+            } else {
+                self.has(e, |w| {
+                    matches!(w, TimeWord::RangeLink | TimeWord::HourIntro)
+                })
+            };
+            if let Some(l) = link
+                && let Some(l) = Some(self.skip_between(l))
+                && let Some((h2, _)) = self.hour_number(l)
+            {
+                let second = self.clock(l, true);
+                if let Some((_, c3)) = second
+                    && let Some(pm) = c3.meridiem
+                {
+                    let h2 = c3.with_part(None).hour;
+                    if pm && c2.hour < 12 && c2.hour + 12 <= h2 {
+                        c2.meridiem = Some(true);
+                    } else if !pm {
+                        c2.meridiem = Some(false);
+                    }
+                    strong = true;
+                } else if date_context && h2 <= 24 {
+                    strong = true;
+                }
+            }
+        }
+        if c2 != c || c2.minute_written {
+            only_intro = false;
+        }
+        // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour
+        // (not "una noche": one is an article too).
+        if !strong
+            && (digits || h >= 2)
+            && self
+                .has(self.skip_between(e), |w| {
+                    matches!(w, TimeWord::PartOfDay(_))
+                })
+                .is_some()
+        {
+            strong = true;
+            only_intro = false;
+        }
+        if !strong {
+            return None;
+        }
+        if only_intro && !self.time_context_after(e) && !date_context {
+            return None;
+        }
+        Some((e, c2))
+    }
+
+    /// An hour written as digits (≤ 24) or a word.
+    fn hour_number(&self, i: usize) -> Option<(u8, usize)> {
+        if let Some((h, len)) = self.int(i) {
+            return (len <= 2 && h <= 24).then_some((h as u8, i + 1));
+        }
+        let (v, e) = self.count(i)?;
+        (v.fract() == 0.0 && (1.0..=24.0).contains(&v)).then_some((v as u8, e))
+    }
+
+    /// Minutes and am/pm after an hour: "e mezza", "y cuarto", "and a half", "meno un quarto",
+    /// "e 20", "pm".
+    fn clock_tail(&self, mut end: usize, mut c: Clock) -> (usize, Clock) {
+        // Direct halves: "et demie".
+        if !c.minute_written
+            && let Some(e) = self.has(end, |w| matches!(w, TimeWord::Half))
+        {
+            c.minute = 30;
+            c.minute_written = true;
+            end = e;
+        }
+        if !c.minute_written
+            && let Some((dir, e)) = self.words(end).find_map(|h| match h.word {
+                TimeWord::MinuteLink(d) => Some((*d, h.end)),
+                _ => None,
+            })
+        {
+            // A backwards link that also joins ranges ("to") takes only "quarter" and "half":
+            // "5 to 6pm" is a range.
+            let link_is_range = dir < 0
+                && self
+                    .has(end, |w| matches!(w, TimeWord::RangeLink))
+                    .is_some();
+            let mins = if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::Half)) {
+                Some((30u32, e2))
+            } else if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::Quarter)) {
+                Some((15, e2))
+            } else if let Some((n, e1)) = self.count(e) {
+                if let Some(e2) = self.has(e1, |w| matches!(w, TimeWord::Quarter)) {
+                    Some(((15.0 * n) as u32, e2))
+                } else if n.fract() == 0.0
+                    && n > 0.0
+                    && n < 60.0
+                    && !link_is_range
+                    && self
+                        .has(e1, |w| {
+                            matches!(w, TimeWord::HourSuffix | TimeWord::Meridiem(_))
+                        })
+                        .is_none()
+                {
+                    // "e 20 (minuti)"; a link that also joins ranges ("to") takes only
+                    // "quarter" and "half": "5 to 6pm" is a range.
+                    let e2 = self
+                        .unit(e1)
+                        .filter(|(u, _)| *u == TimeUnit::Minute)
+                        .map_or(e1, |(_, e)| e);
+                    Some((n as u32, e2))
+                } else {
+                    None
+                }
+            } else {
+                None
+            };
+            if let Some((m, e2)) = mins
+                && m < 60
+            {
+                if dir > 0 {
+                    c.minute = m as u8;
+                } else {
+                    c.hour = (c.hour + 23) % 24;
+                    c.minute = (60 - m) as u8;
+                }
+                c.minute_written = true;
+                end = e2;
+            }
+        }
+        if let Some((pm, e)) = self.words(end).find_map(|h| match h.word {
+            TimeWord::Meridiem(pm) => Some((*pm, h.end)),
+            _ => None,
+        }) && c.hour <= 12
+        {
+            c.meridiem = Some(pm);
+            end = e;
+            // "9pm e tre quarti", "8 pm menos cuarto": minutes after am/pm.
+            if !c.minute_written {
+                let (e2, c2) = self.clock_tail(
+                    end,
+                    Clock {
+                        meridiem: None,
+                        ..c
+                    },
+                );
+                if c2.minute_written {
+                    return (
+                        e2,
+                        Clock {
+                            meridiem: Some(pm),
+                            ..c2
+                        },
+                    );
+                }
+            }
+        }
+        (end, c)
+    }
+
+    // ------------------------------------------------------------------ dates in digits
+
+    /// A date written in digits: "06/01/2022", "22/04", "2015-3-3", "15.05.99", "22.04.".
+    fn numeric_date(&self, i: usize) -> Option<(usize, Point)> {
+        if i >= self.len() {
+            return None;
+        }
+        let s = self.tok(i);
+        // Dotted in one token: "15.05.99", "23.04.2022", "22.04" + ".".
+        if self.kinds[i] == TokenKind::Number && s.contains('.') && !s.contains(',') {
+            let parts: Vec<&str> = s.split('.').collect();
+            let closing_dot = self.is_punct(i + 1, ".") && self.glued(i + 1);
+            let ok_shape = match parts.len() {
+                3 => parts[0].len() <= 2 && parts[1].len() <= 2 && matches!(parts[2].len(), 2 | 4),
+                2 => {
+                    parts[0].len() <= 2
+                        && parts[1].len() <= 2
+                        && closing_dot
+                        && !self.intro_before(i)
+                }
+                _ => false,
+            };
+            if !ok_shape {
+                return None;
+            }
+            let d: u8 = parts[0].parse().ok()?;
+            let m: u8 = parts[1].parse().ok()?;
+            let y = match parts.get(2) {
+                Some(y) => Some(year_of(y)?),
+                None => None,
+            };
+            if !valid_dm(d, m) {
+                return None;
+            }
+            let end = if closing_dot { i + 2 } else { i + 1 };
+            return Some((
+                end,
+                Point {
+                    day: Some(d),
+                    month: Some(m),
+                    year: y,
+                    ..Point::default()
+                },
+            ));
+        }
+        if !(is_digits(s) || self.kinds[i] == TokenKind::Word) {
+            return None;
+        }
+        // Not the tail of a longer code ("133-03-03-2020", "32-2015").
+        if self.glued(i) && matches!(self.tok(i - 1), "/" | "-") {
+            return None;
+        }
+        // The glued run of digits, words, "/" and "-", split on the separators.
+        // The first separator decides: "10/1/2018-10/7/2018" is a date, then a range.
+        let first_sep = self.text[self.start_of(i)..]
+            .find(|c: char| c == '/' || c == '-' || c.is_whitespace())
+            .and_then(|k| self.text[self.start_of(i) + k..].chars().next())
+            .filter(|c| !c.is_whitespace());
+        let mut end = i + 1;
+        while end < self.len()
+            && self.glued(end)
+            && (self.kinds[end] != TokenKind::Punct
+                || first_sep
+                    .is_some_and(|c| self.tok(end).starts_with(c) && self.tok(end).len() == 1))
+        {
+            end += 1;
+        }
+        while end > i + 1 && self.kinds[end - 1] == TokenKind::Punct {
+            end -= 1;
+        }
+        let run = &self.text[self.start_of(i)..self.end_of(end - 1)];
+        let slash = run.contains('/');
+        let dash = run.contains('-');
+        if slash == dash {
+            return None;
+        }
+        let mut parts = Vec::new();
+        for piece in run.split(['/', '-']) {
+            parts.push(self.piece(piece)?);
+        }
+        if !(2..=3).contains(&parts.len()) {
+            return None;
+        }
+        let point = interpret_parts(&parts, dash, self.lang.times.numeric_order)?;
+        Some((end, point))
+    }
+
+    /// One piece of a numeric date: digits or a month name.
+    fn piece(&self, piece: &str) -> Option<Part> {
+        if is_digits(piece) && piece.len() <= 4 {
+            return Some(Part::Num(piece.parse().ok()?, piece.len()));
+        }
+        let folded = cronaca_lang::fold_time(piece);
+        self.lang
+            .times
+            .starting_with(&folded)
+            .iter()
+            .find_map(|e| match e.word {
+                TimeWord::Month { month, .. } if e.rest.is_empty() => Some(Part::Month(month)),
+                _ => None,
+            })
+    }
+
+    // ------------------------------------------------------------------ quantities
+
+    /// "tre giorni", "2 settimane e 2 giorni": counts with units.
+    fn quantity(&self, i: usize) -> Option<(usize, Vec<(f64, TimeUnit)>)> {
+        let mut out = Vec::new();
+        let mut k = i;
+        loop {
+            let (n, e) = self.count(k)?;
+            let (u, e2) = self.unit(e)?;
+            // An ordinal mark makes it a day of month, not a count ("2nd").
+            out.push((n, u));
+            k = e2;
+            // "e", "and", "y", "und" + another quantity.
+            if let Some(link) = self.has(k, |w| {
+                matches!(w, TimeWord::RangeLink | TimeWord::MinuteLink(1))
+            }) && let Some((n2, e3)) = self.count(link)
+                && self.unit(e3).is_some()
+            {
+                let _ = n2;
+                k = link;
+                continue;
+            }
+            break;
+        }
+        Some((k, out))
+    }
+
+    /// "every N units", "ogni lunedì", "daily", "Montags".
+    fn set(&self, i: usize) -> Option<(usize, Expr)> {
+        if let Some((u, e)) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Frequency(u) => Some((*u, h.end)),
+            _ => None,
+        }) {
+            return Some((
+                e,
+                Expr::Set(duration_value(1.0, u), super::resolve::unit_precision(u)),
+            ));
+        }
+        if let Some((wd, e)) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Weekday { day, set: true, .. } => Some((*day, h.end)),
+            _ => None,
+        }) {
+            // "Thursdays at 17.30"
+            let k = self.skip_between(e);
+            if let Some((e2, c)) = self.clock(k, self.intro_before(k)) {
+                let c = c.with_part(None);
+                let v = format!("XXXX-WXX-{wd}T{:02}:{:02}", c.hour, c.minute);
+                return Some((e2, Expr::Set(v, Precision::Minute)));
+            }
+            return Some((e, Expr::Set(format!("XXXX-WXX-{wd}"), Precision::Day)));
+        }
+        let e = self.has(i, |w| matches!(w, TimeWord::Every))?;
+        // every [N] unit
+        let (n, e1) = self.count(e).unwrap_or((1.0, e));
+        if let Some((u, e2)) = self.unit(e1) {
+            return Some((
+                e2,
+                Expr::Set(duration_value(n, u), super::resolve::unit_precision(u)),
+            ));
+        }
+        // every weekday [clock]
+        if let Some((end, p)) = self.point(e) {
+            if let Some((wd, _)) = p.weekday {
+                let mut v = format!("XXXX-WXX-{wd}");
+                if let Some(c) = p.clock {
+                    let c = c.with_part(p.pod.as_deref());
+                    v.push_str(&format!("T{:02}:{:02}", c.hour, c.minute));
+                } else if let Some(pod) = &p.pod {
+                    v.push_str(&format!("T{pod}"));
+                }
+                return Some((end, Expr::Set(v, Precision::Day)));
+            }
+            if p.pod.is_some() && p.clock.is_none() && p.day_offset.is_none() {
+                return Some((
+                    end,
+                    Expr::Set(format!("T{}", p.pod.as_ref()?), Precision::PartOfDay),
+                ));
+            }
+        }
+        None
+    }
+
+    /// Durations, shifts and sets starting at `i`.
+    fn quantity_expr(&self, i: usize) -> Option<(usize, usize, Expr)> {
+        // "ago" or "in" before: "hace 2 días", "in 5 minutes", "il y a 2 jours".
+        if let Some((side, sign, e)) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Ago(Side::Before) => Some((Side::Before, -1, h.end)),
+            TimeWord::Later(Side::Before) => Some((Side::Before, 1, h.end)),
+            _ => None,
+        }) {
+            let _ = side;
+            let e = self.skip_glue(e);
+            if let Some((end, q)) = self.quantity(e) {
+                // "en los 5 años pasados": a modified stretch, not a shift.
+                if let Some((_, e2)) = self.modifier(end)
+                    && q.len() == 1
+                {
+                    return Some((e, e2, Expr::Duration(q[0].0, q[0].1)));
+                }
+                return Some((i, end, Expr::Shift(q, sign)));
+            }
+        }
+        // "the whole day", "tutto il giorno".
+        if let Some(e) = self.has(i, |w| matches!(w, TimeWord::Whole))
+            && let Some((u, e2)) = self.unit(self.skip_glue(e))
+        {
+            return Some((i, e2, Expr::Duration(1.0, u)));
+        }
+        // "i prossimi 3 giorni", "last 3 days": a modifier, a count and a unit.
+        if let Some((m, e)) = self.modifier(i)
+            && m != 0
+            && let Some((n, e1)) = self.count(e)
+            && let Some((u, e2)) = self.unit(e1)
+            && (n != 1.0 || self.int(e).is_some())
+        {
+            return Some((i, e2, Expr::Duration(n, u)));
+        }
+        // "3 prossimi mesi", "5 upcoming years"
+        if let Some((n, e)) = self.count(i)
+            && let Some((_, e1)) = self.modifier(e)
+            && let Some((u, e2)) = self.unit(e1)
+        {
+            return Some((i, e2, Expr::Duration(n, u)));
+        }
+        let (end, q) = self.quantity(i)?;
+        if let Some((s, e)) = self.words(end).find_map(|h| match h.word {
+            TimeWord::Ago(Side::After) => Some((-1, h.end)),
+            TimeWord::Later(Side::After) => Some((1, h.end)),
+            _ => None,
+        }) {
+            return Some((i, e, Expr::Shift(q, s)));
+        }
+        if let Some((_, e)) = self.modifier(end)
+            && q.len() == 1
+        {
+            return Some((i, e, Expr::Duration(q[0].0, q[0].1)));
+        }
+        if q.len() == 1 {
+            let (n, u) = q[0];
+            // A unit that is also a clock suffix ("16 heures") is a duration only after a
+            // duration word.
+            let unit_tok = end - 1;
+            let is_suffix = self
+                .has(unit_tok, |w| matches!(w, TimeWord::HourSuffix))
+                .is_some();
+            let dur_intro = i > 0
+                && (i.saturating_sub(2)..i).any(|j| {
+                    self.words(j)
+                        .any(|h| h.end == i && matches!(h.word, TimeWord::DurationIntro))
+                });
+            if is_suffix && !dur_intro {
+                return None;
+            }
+            // "a" / "un" alone before a unit is a duration only after a duration word or
+            // when it is a written number ("una hora", "one day").
+            if self.int(i).is_none() && n == 1.0 && !dur_intro && self.tok(i).len() < 2 {
+                return None;
+            }
+            return Some((i, end, Expr::Duration(n, u)));
+        }
+        None
+    }
+
+    // ------------------------------------------------------------------ points
+
+    /// A point starting at `i` (after any glue).
+    pub fn point(&self, i: usize) -> Option<(usize, Point)> {
+        let mut st = State::default();
+        let mut k = i;
+        let mut first = true;
+        // The longest run of components that makes a valid point.
+        let mut best = None;
+        loop {
+            let k2 = if first { k } else { self.skip_between(k) };
+            let Some((e, comp)) = self.component(k2, &st) else {
+                break;
+            };
+            if !st.accept(comp) {
+                break;
+            }
+            first = false;
+            k = e;
+            if let Some(p) = st.clone().finish(self, i, e) {
+                best = Some((e, p));
+            }
+        }
+        best
+    }
+
+    fn component(&self, k: usize, st: &State) -> Option<(usize, Comp)> {
+        if k >= self.len() {
+            return None;
+        }
+        // Digits: a numeric date, a clock time, a day, a year.
+        if self.kinds[k] == TokenKind::Number {
+            if st.p.month.is_none()
+                && st.p.day.is_none()
+                && let Some((e, p)) = self.numeric_date(k)
+            {
+                return Some((e, Comp::Date(p)));
+            }
+            if st.p.clock.is_none()
+                && let Some((e, c)) = self.clock(k, self.intro_before(k))
+            {
+                return Some((e, Comp::Clock(c)));
+            }
+            // "Monday 11-4": a range of hours right after a date.
+            if st.p.clock.is_none()
+                && (st.p.weekday.is_some() || st.p.day_offset.is_some())
+                && self.is_punct(k + 1, "-")
+                && let Some((e, c)) = self.clock_in(k, false, true)
+            {
+                return Some((e, Comp::Clock(c)));
+            }
+            if let Some((n, len)) = self.int(k) {
+                let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
+                if len == 4 && (1000..=2999).contains(&n) && !code_tail {
+                    return Some((k + 1, Comp::Year(n as i32)));
+                }
+                if len <= 2 && (1..=31).contains(&n) {
+                    // Ordinal marks: "6th", "1°", "1er", "6." (German).
+                    let mut e = k + 1;
+                    let mut strong = false;
+                    if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::OrdinalMark))
+                        && self.glued(e)
+                    {
+                        e = e2;
+                        strong = true;
+                    }
+                    return Some((e, Comp::Day(n as u8, strong)));
+                }
+            }
+            return None;
+        }
+        // Dates with month names joined by "/" or "-": "Ott/2", "23/set/2020", "Dec-2018".
+        if st.p.month.is_none()
+            && st.p.day.is_none()
+            && self.kinds[k] == TokenKind::Word
+            && let Some((e, p)) = self.numeric_date(k)
+        {
+            return Some((e, Comp::Date(p)));
+        }
+        // "week 10", "semana 1", "Woche 23": an ISO week number.
+        if st.p.week_no.is_none()
+            && st.p.rel_unit.is_none()
+            && self.unit(k).is_some_and(|(u, _)| u == TimeUnit::Week)
+            && let Some((n, 1 | 2)) = self.int(k + 1)
+            && (1..=53).contains(&n)
+            && self.time_context_after(k + 2)
+        {
+            return Some((k + 2, Comp::WeekNo(n as u8)));
+        }
+        // "il giorno 18", "el día 21": a day unit and a number.
+        if st.p.day.is_none()
+            && self.unit(k).is_some_and(|(u, _)| u == TimeUnit::Day)
+            && let Some((n, 1 | 2)) = self.int(k + 1)
+            && (1..=31).contains(&n)
+            && self.time_context_after(k + 2)
+        {
+            return Some((k + 2, Comp::Day(n as u8, true)));
+        }
+        // Numbers in words: a day ("ventinove maggio", "zweiten Mai") or a clock time.
+        let word_number = self.word_numbers[k].or_else(|| {
+            self.words(k).find_map(|h| match h.word {
+                TimeWord::Count(n) => Some((*n, h.end, false)),
+                _ => None,
+            })
+        });
+        if let Some((v, e, ord)) = word_number
+            && v.fract() == 0.0
+            && (1.0..=31.0).contains(&v)
+            && st.p.day.is_none()
+            && (self
+                .has(self.skip_glue(e), |w| matches!(w, TimeWord::Month { .. }))
+                .is_some()
+                || st.p.month.is_some())
+        {
+            return Some((e, Comp::Day(v as u8, ord)));
+        }
+        if st.p.clock.is_none()
+            && let Some((e, c)) = self.clock(k, self.intro_before(k))
+        {
+            return Some((e, Comp::Clock(c)));
+        }
+        let mut best: Option<(usize, Comp)> = None;
+        let after_article = (k.saturating_sub(2)..k).any(|j| {
+            self.words(j).any(|h| {
+                h.end == k && matches!(h.word, TimeWord::Glue | TimeWord::Article | TimeWord::Prep)
+            })
+        });
+        for h in self.words(k) {
+            let comp = match h.word {
+                TimeWord::DayOffset(d) => Comp::DayOffset(*d),
+                TimeWord::Now => Comp::Now,
+                TimeWord::Weekday {
+                    day,
+                    weak,
+                    set: false,
+                } => {
+                    let mut e = h.end;
+                    if self.is_punct(e, ".") && self.glued(e) && *weak {
+                        e += 1;
+                    }
+                    if best.is_none() {
+                        best = Some((e, Comp::Weekday(*day, *weak)));
+                    }
+                    continue;
+                }
+                TimeWord::Month { month, weak } => {
+                    let mut e = h.end;
+                    if self.is_punct(e, ".") && self.glued(e) && *weak {
+                        e += 1;
+                    }
+                    Comp::Month(*month, *weak, e, k)
+                }
+                TimeWord::Modifier(m) => Comp::Modifier(*m),
+                TimeWord::Unit(u) => Comp::Unit(*u),
+                TimeWord::PartOfDay(p) => Comp::Pod(p.clone()),
+                TimeWord::DayPart(d, p) => Comp::DayPart(*d, p.clone()),
+                TimeWord::Season(s) => Comp::Season(s.clone()),
+                TimeWord::DayOrdinal(d) => Comp::Day(*d, true),
+                TimeWord::Edge => Comp::Edge,
+                TimeWord::Holiday(h) => Comp::Holiday(*h),
+                _ => continue,
+            };
+            let end = if let Comp::Month(_, _, e, _) = comp {
+                e
+            } else {
+                h.end
+            };
+            // Prefer a reading that fits the state: a part of day after a day or an article
+            // ("Dienstag Morgen", "am Morgen", "por la mañana"), a day alone ("morgen").
+            let fits = st.fits(&comp, after_article);
+            match &best {
+                None => best = Some((end, comp)),
+                Some((_, b)) if !st.fits(b, after_article) && fits => best = Some((end, comp)),
+                _ => {}
+            }
+        }
+        best
+    }
+}
+
+/// One part of a numeric date.
+#[derive(Clone, Copy, Debug)]
+enum Part {
+    Num(u32, usize),
+    Month(u8),
+}
+
+fn valid_dm(d: u8, m: u8) -> bool {
+    (1..=31).contains(&d) && (1..=12).contains(&m)
+}
+
+fn year_of(s: &str) -> Option<i32> {
+    let y: i32 = s.parse().ok()?;
+    Some(match s.len() {
+        2 => {
+            if y <= 30 {
+                2000 + y
+            } else {
+                1900 + y
+            }
+        }
+        4 => y,
+        _ => return None,
+    })
+}
+
+fn interpret_parts(parts: &[Part], dash: bool, order: NumericOrder) -> Option<Point> {
+    use Part::*;
+    let yr = |n: u32, len: usize| year_of(&format!("{n:0len$}"));
+    let dm = |a: u32, b: u32| -> Option<(u8, u8)> {
+        let (a, b) = (a as u8, b as u8);
+        let (d, m) = match order {
+            NumericOrder::DayMonth => (a, b),
+            NumericOrder::MonthDay => (b, a),
+        };
+        if valid_dm(d, m) {
+            Some((d, m))
+        } else if valid_dm(m, d) {
+            Some((m, d))
+        } else {
+            None
+        }
+    };
+    let p = |d: u8, m: u8, y: Option<i32>| Point {
+        day: Some(d),
+        month: Some(m),
+        year: y,
+        ..Point::default()
+    };
+    match *parts {
+        // y-m-d, y/m/d
+        [Num(y, 4), Num(m, _), Num(d, _)] => {
+            valid_dm(d as u8, m as u8).then(|| p(d as u8, m as u8, Some(y as i32)))
+        }
+        // y-m: "2015-3"
+        [Num(y, 4), Num(m, 1 | 2)]
+            if dash && (1..=12).contains(&m) && (1900..=2100).contains(&y) =>
+        {
+            Some(Point {
+                month: Some(m as u8),
+                year: Some(y as i32),
+                ..Point::default()
+            })
+        }
+        [Num(a, 1 | 2), Num(b, 1 | 2), Num(y, l)] if l == 2 || l == 4 => {
+            let (d, m) = dm(a, b)?;
+            Some(p(d, m, Some(yr(y, l)?)))
+        }
+        // "Dec-2018", "12-2015", "2018/12"
+        [Month(m), Num(y, 4)] | [Num(y, 4), Month(m)] => Some(Point {
+            month: Some(m),
+            year: Some(y as i32),
+            ..Point::default()
+        }),
+        [Num(m, 1 | 2), Num(y, 4)] if (1..=12).contains(&m) && (1900..=2100).contains(&y) => {
+            Some(Point {
+                month: Some(m as u8),
+                year: Some(y as i32),
+                ..Point::default()
+            })
+        }
+        [Num(a, 1 | 2), Num(b, 1 | 2)] if !dash => {
+            let (d, m) = dm(a, b)?;
+            Some(p(d, m, None))
+        }
+        [Month(m), Num(d, 1 | 2)] | [Num(d, 1 | 2), Month(m)] => {
+            valid_dm(d as u8, m).then(|| p(d as u8, m, None))
+        }
+        [Month(m), Num(d, 1 | 2), Num(y, 4)]
+        | [Num(d, 1 | 2), Month(m), Num(y, 4)]
+        | [Num(y, 4), Month(m), Num(d, 1 | 2)]
+        | [Num(y, 4), Num(d, 1 | 2), Month(m)]
+        | [Month(m), Num(y, 4), Num(d, 1 | 2)]
+        | [Num(d, 1 | 2), Num(y, 4), Month(m)] => {
+            valid_dm(d as u8, m).then(|| p(d as u8, m, Some(y as i32)))
+        }
+        _ => None,
+    }
+}
+
+/// One component of a point.
+#[derive(Clone, Debug, PartialEq)]
+enum Comp {
+    Date(Point),
+    Clock(Clock),
+    Year(i32),
+    Day(u8, bool),
+    /// Month, weak, end token, start token.
+    Month(u8, bool, usize, usize),
+    Weekday(u8, bool),
+    DayOffset(i32),
+    Now,
+    Modifier(i32),
+    Unit(TimeUnit),
+    Pod(String),
+    DayPart(i32, String),
+    Season(String),
+    Edge,
+    Holiday(HolidayDate),
+    WeekNo(u8),
+}
+
+/// What the last component could take a modifier for.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+enum Target {
+    #[default]
+    None,
+    Weekday,
+    Month,
+    Unit,
+    Pod,
+    Season,
+}
+
+#[derive(Clone, Default)]
+struct State {
+    p: Point,
+    pending_mod: Option<i32>,
+    pending_unit: Option<TimeUnit>,
+    last: Target,
+    weak_month: bool,
+    weak_weekday: bool,
+    /// The token of the month name.
+    month_tok: Option<usize>,
+    edge: bool,
+    /// The day number came before the weekday or after a clock time ("11 giovedì",
+    /// "dalle 9 alle 11"): without a month it is no date.
+    day_late: bool,
+    /// The unit after an edge word: a modifier after it replaces the implied "this".
+    edge_unit: bool,
+    count: usize,
+}
+
+impl State {
+    fn any_date(&self) -> bool {
+        let p = &self.p;
+        p.day_offset.is_some()
+            || p.weekday.is_some()
+            || p.month.is_some()
+            || p.day.is_some()
+            || p.pod.is_some()
+    }
+
+    fn fits(&self, c: &Comp, after_article: bool) -> bool {
+        match c {
+            Comp::Pod(_) => {
+                self.p.pod.is_none()
+                    && (self.any_date() || self.pending_mod.is_some() || after_article)
+            }
+            Comp::DayOffset(_) => {
+                self.p.day_offset.is_none() && self.p.weekday.is_none() && !after_article
+            }
+            _ => true,
+        }
+    }
+
+    fn take_mod(&mut self, target: Target) -> Option<i32> {
+        self.last = target;
+        self.pending_mod.take()
+    }
+
+    fn accept(&mut self, c: Comp) -> bool {
+        let p = &mut self.p;
+        let ok = match c {
+            Comp::Date(d) => {
+                if p.day.is_some() || p.month.is_some() || p.year.is_some() {
+                    return false;
+                }
+                p.day = d.day;
+                p.month = d.month;
+                p.year = d.year;
+                true
+            }
+            Comp::Clock(c) => {
+                if p.clock.is_some() {
+                    return false;
+                }
+                p.clock = Some(c);
+                true
+            }
+            Comp::Year(y) => {
+                if p.year.is_some() {
+                    return false;
+                }
+                p.year = Some(y);
+                self.pending_unit = None;
+                true
+            }
+            Comp::Day(d, strong) => {
+                if p.day.is_some() || p.year.is_some() && p.month.is_some() {
+                    return false;
+                }
+                p.day = Some(d);
+                p.day_strong = strong;
+                self.day_late = p.weekday.is_none() || p.clock.is_some();
+                true
+            }
+            Comp::Month(m, weak, _, at) => {
+                if p.month.is_some() {
+                    return false;
+                }
+                self.month_tok = Some(at);
+                p.month = Some(m);
+                self.weak_month = weak;
+                let m = self.take_mod(Target::Month);
+                self.p.month_mod = m;
+                true
+            }
+            Comp::Weekday(d, weak) => {
+                if p.weekday.is_some() || p.day_offset.is_some() {
+                    return false;
+                }
+                self.weak_weekday = weak;
+                let m = self.take_mod(Target::Weekday);
+                self.p.weekday = Some((d, m));
+                true
+            }
+            Comp::DayOffset(d) => {
+                if p.day_offset.is_some()
+                    || p.weekday.is_some()
+                    || p.month.is_some()
+                    || p.pod_day.is_some()
+                {
+                    return false;
+                }
+                p.day_offset = Some(d);
+                true
+            }
+            Comp::Now => {
+                if self.count > 0 {
+                    return false;
+                }
+                p.now = true;
+                true
+            }
+            Comp::Modifier(m) => {
+                if self.pending_mod.is_some() {
+                    return false;
+                }
+                // After its target: "lunedì scorso", "la settimana scorsa", "notte scorsa".
+                match self.last {
+                    Target::Weekday => {
+                        if let Some((d, None)) = p.weekday {
+                            p.weekday = Some((d, Some(m)));
+                            self.last = Target::None;
+                            return self.bump();
+                        }
+                        false
+                    }
+                    Target::Month if p.month_mod.is_none() && p.day.is_none() => {
+                        p.month_mod = Some(m);
+                        self.last = Target::None;
+                        return self.bump();
+                    }
+                    Target::Unit => {
+                        if let Some(u) = self.pending_unit.take() {
+                            self.edge_unit = false;
+                            p.rel_unit = Some((u, m));
+                            self.last = Target::None;
+                            return self.bump();
+                        }
+                        false
+                    }
+                    Target::Pod if p.pod_day.is_none() && p.day_offset.is_none() => {
+                        p.pod_day = Some(pod_shift(p.pod.as_deref(), m));
+                        self.last = Target::None;
+                        return self.bump();
+                    }
+                    Target::Season => {
+                        if let Some((s, None)) = &p.season {
+                            p.season = Some((s.clone(), Some(m)));
+                            self.last = Target::None;
+                            return self.bump();
+                        }
+                        false
+                    }
+                    _ => {
+                        self.pending_mod = Some(m);
+                        true
+                    }
+                }
+            }
+            Comp::Unit(u) => {
+                if p.rel_unit.is_some() || self.pending_unit.is_some() {
+                    return false;
+                }
+                match self.take_mod(Target::Unit) {
+                    Some(m) => {
+                        self.p.rel_unit = Some((u, m));
+                        self.last = Target::None;
+                    }
+                    None if self.edge => {
+                        self.p.rel_unit = Some((u, 0));
+                        self.last = Target::Unit;
+                        self.pending_unit = Some(u);
+                        self.edge_unit = true;
+                    }
+                    None => self.pending_unit = Some(u),
+                }
+                true
+            }
+            Comp::Pod(pod) => {
+                if p.pod.is_some() {
+                    return false;
+                }
+                p.pod = Some(pod);
+                if let Some(m) = self.take_mod(Target::Pod) {
+                    let pd = pod_shift(self.p.pod.as_deref(), m);
+                    self.p.pod_day = Some(pd);
+                    self.last = Target::None;
+                }
+                true
+            }
+            Comp::DayPart(d, pod) => {
+                if p.pod.is_some()
+                    || p.day_offset.is_some()
+                    || p.weekday.is_some()
+                    || p.month.is_some()
+                {
+                    return false;
+                }
+                p.pod = Some(pod);
+                p.day_offset = Some(d);
+                true
+            }
+            Comp::WeekNo(n) => {
+                if p.week_no.is_some() || p.day.is_some() || p.month.is_some() {
+                    return false;
+                }
+                p.week_no = Some(n);
+                true
+            }
+            Comp::Edge => {
+                if self.edge || self.count > 0 && p.day_offset.is_none() {
+                    return false;
+                }
+                self.edge = true;
+                return true;
+            }
+            Comp::Holiday(h) => {
+                if p.month.is_some()
+                    || p.day.is_some()
+                    || p.holiday.is_some()
+                    || p.weekday.is_some()
+                {
+                    return false;
+                }
+                match h {
+                    HolidayDate::Fixed(m, d) => {
+                        p.month = Some(m);
+                        p.day = Some(d);
+                    }
+                    other => p.holiday = Some(other),
+                }
+                true
+            }
+            Comp::Season(s) => {
+                if p.season.is_some() {
+                    return false;
+                }
+                let m = self.take_mod(Target::Season);
+                self.p.season = Some((s, m));
+                true
+            }
+        };
+        if ok {
+            self.count += 1;
+        }
+        ok
+    }
+
+    fn bump(&mut self) -> bool {
+        true
+    }
+
+    /// The point, if the components make one.
+    fn finish(mut self, parser: &Parser, start: usize, end: usize) -> Option<Point> {
+        if self.pending_mod.is_some() && self.count <= 1 {
+            return None;
+        }
+        let p = &mut self.p;
+        if p.now {
+            return Some(p.clone());
+        }
+        let has_anchor = p.day_offset.is_some()
+            || p.weekday.is_some()
+            || p.month.is_some()
+            || p.rel_unit.is_some()
+            || p.pod_day.is_some()
+            || p.season.is_some()
+            || p.holiday.is_some()
+            || p.week_no.is_some();
+        if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
+            return None;
+        }
+        // A day number needs a month, a weekday or an ordinal with an article ("the 18th").
+        if p.day.is_some() && p.month.is_none() && p.weekday.is_none() {
+            let ok = p.day_strong
+                && parser.article_before(start).is_some()
+                && p.year.is_none()
+                && p.clock.is_none();
+            if !ok {
+                return None;
+            }
+        }
+        // A weak month ("may", "mar") needs a day or a year, or a modifier and a capital.
+        if p.month.is_some() && self.weak_month && p.day.is_none() && p.year.is_none() {
+            let capital = self
+                .month_tok
+                .is_some_and(|k| parser.tok(k).chars().next().is_some_and(char::is_uppercase));
+            if p.month_mod.is_none() || !capital {
+                return None;
+            }
+        }
+        // A weak weekday ("mar", "sun") needs a date, or a sentence of its own.
+        if p.weekday.is_some()
+            && self.weak_weekday
+            && p.day.is_none()
+            && p.weekday.is_some_and(|(_, m)| m.is_none())
+            && p.clock.is_none()
+            && p.pod.is_none()
+            && p.rel_unit.is_none()
+        {
+            let alone = (0..start).all(|j| parser.kinds[j] == TokenKind::Punct)
+                && (end..parser.len()).all(|j| parser.kinds[j] == TokenKind::Punct);
+            if !alone {
+                return None;
+            }
+        }
+        // A year alone: after a preposition, or before punctuation / the end.
+        if p.year.is_some() && !has_anchor && p.day.is_none() && p.clock.is_none() {
+            let after_ok = end >= parser.len()
+                || parser.kinds[end] == TokenKind::Punct
+                    && !matches!(parser.tok(end), "%" | "-" | "/");
+            let prep = (start.saturating_sub(3)..start).any(|j| {
+                parser.words(j).any(|h| {
+                    h.end == start
+                        && matches!(h.word, TimeWord::Prep | TimeWord::Glue | TimeWord::Article)
+                })
+            });
+            if !(prep || after_ok) {
+                return None;
+            }
+        }
+        // A unit without a modifier is not a time ("settimana" alone).
+        if self.pending_unit.is_some() && !self.edge_unit {
+            return None;
+        }
+        // A part of day alone needs a preposition or article ("in serata", "am Morgen").
+        if p.pod.is_some()
+            && !has_anchor
+            && p.clock.is_none()
+            && p.day.is_none()
+            && p.year.is_none()
+            && !parser.prep_before(start)
+        {
+            return None;
+        }
+        if p.clock.is_none()
+            && !has_anchor
+            && p.day.is_none()
+            && p.year.is_none()
+            && p.pod.is_none()
+        {
+            return None;
+        }
+        Some(p.clone())
+    }
+}
+
+/// The day a modified part of day falls on: "last night" is the night before.
+fn pod_shift(pod: Option<&str>, m: i32) -> i32 {
+    match (pod, m) {
+        (_, 0) => 0,
+        (Some("NI" | "EV"), k) if k < 0 => -1,
+        (_, k) => k.signum(),
+    }
+}
+
+impl Parser<'_> {
+    /// Byte offset where token `i` starts.
+    pub fn start_of(&self, i: usize) -> usize {
+        self.spans[i].0
+    }
+
+    /// Byte offset where token `i` ends.
+    pub fn end_of(&self, i: usize) -> usize {
+        self.spans[i].1
+    }
+
+    /// The longest expression starting at token `i` (two for a range whose first end borrows
+    /// its month from the second: "dal 2 al 5 gennaio").
+    pub fn best_at(&self, i: usize) -> Option<Vec<Found>> {
+        if !self.can_start(i) {
+            return None;
+        }
+        let mut best: Option<Found> = None;
+        let mut consider = |start: usize, end: usize, expr: Expr, rule: &str| {
+            if best.as_ref().is_none_or(|b| end > b.end) {
+                best = Some(Found {
+                    start,
+                    end,
+                    expr,
+                    rule: rule.to_string(),
+                });
+            }
+        };
+        if let Some((s, e, x)) = self.quantity_expr(i) {
+            consider(s, e, x, "times:quantity");
+        }
+        if let Some((e, x)) = self.set(i) {
+            consider(i, e, x, "times:set");
+        }
+        if let Some((e, p)) = self.point(i) {
+            consider(i, e, Expr::Point(p), "times:point");
+        }
+        if let Some(mut b) = best {
+            // The rule of the first word from the lexicon, else the generic rule.
+            if let Some(h) = (b.start..b.end).find_map(|k| self.hits[k].first()) {
+                b.rule = h.rule.to_string();
+            }
+            return Some(vec![b]);
+        }
+        self.range_start(i)
+    }
+
+    /// "2" in "dal 2 al 5 gennaio", "between 3 and 12 of Sept": a bare day number followed by
+    /// a range link and a full date.
+    fn range_start(&self, i: usize) -> Option<Vec<Found>> {
+        let (d, len) = self.int(i)?;
+        if len > 2 || !(1..=31).contains(&d) {
+            return None;
+        }
+        let mut e = i + 1;
+        if let Some(e2) = self.has(e, |w| matches!(w, TimeWord::OrdinalMark)) {
+            e = e2;
+        }
+        let link = self.has(e, |w| matches!(w, TimeWord::RangeLink))?;
+        let k = self.skip_glue(link);
+        let (end, p) = self.point(k)?;
+        if p.month.is_none() || p.day.is_none() {
+            return None;
+        }
+        let first = Point {
+            day: Some(d as u8),
+            month: p.month,
+            year: p.year,
+            month_mod: p.month_mod,
+            ..Point::default()
+        };
+        Some(vec![
+            Found {
+                start: i,
+                end: i + 1,
+                expr: Expr::Point(first),
+                rule: "times:range".into(),
+            },
+            Found {
+                start: k,
+                end,
+                expr: Expr::Point(p),
+                rule: "times:range".into(),
+            },
+        ])
+    }
+}
+
+impl Parser<'_> {
+    /// Token `i - 1` when it is an article ("la" in "la scorsa notte"), to include in a span.
+    pub fn article_before(&self, i: usize) -> Option<usize> {
+        let j = i.checked_sub(1)?;
+        self.words(j)
+            .any(|h| h.end == i && matches!(h.word, TimeWord::Article))
+            .then_some(j)
+    }
+}

@@ -1,0 +1,144 @@
+//! The times table: (name, language, published, text, expected (span text, value) pairs).
+use super::find_times;
+use crate::amounts::find_amounts;
+use cronaca_lang::Languages;
+use cronaca_text::segment;
+use std::sync::OnceLock;
+
+fn langs() -> &'static Languages {
+    static L: OnceLock<Languages> = OnceLock::new();
+    L.get_or_init(|| Languages::builtin().unwrap())
+}
+
+fn run(lang: &str, published: Option<&str>, text: &str) -> Vec<(String, String)> {
+    let lang = langs().get(lang).unwrap();
+    let seg = segment(text, &lang.segment_rules);
+    let amounts = find_amounts(text, &seg, lang);
+    find_times(text, &seg, lang, &amounts, published)
+        .into_iter()
+        .map(|t| (text[t.span].to_string(), t.value))
+        .collect()
+}
+
+type Case = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    &'static str,
+    &'static [(&'static str, &'static str)],
+);
+
+const P: Option<&str> = Some("2022-01-06");
+
+#[rustfmt::skip]
+const CASES: &[Case] = &[
+    // Italian
+    ("it_full_date", "it", P, "Il 6 gennaio 2022 è stato firmato.", &[("Il 6 gennaio 2022", "2022-01-06")]),
+    ("it_abbrev_month", "it", P, "Il 4 gen. sono stati arrestati.", &[("Il 4 gen.", "2022-01-04")]),
+    ("it_numeric", "it", P, "Firmato il 06/01/2022 a Roma.", &[("il 06/01/2022", "2022-01-06")]),
+    ("it_last_night", "it", P, "La scorsa notte forze estremiste hanno attaccato.", &[("La scorsa notte", "2022-01-05TNI")]),
+    ("it_yesterday", "it", P, "Ieri sono arrivati.", &[("Ieri", "2022-01-05")]),
+    ("it_day_before", "it", P, "L'altro ieri sono arrivati.", &[("L'altro ieri", "2022-01-04")]),
+    ("it_weekday_past", "it", P, "Lunedì scorso è stato ucciso.", &[("Lunedì scorso", "2021-12-27")]),
+    ("it_weekday_bare", "it", P, "Martedì hanno protestato.", &[("Martedì", "2022-01-04")]),
+    ("it_last_week", "it", P, "La settimana scorsa hanno protestato.", &[("La settimana scorsa", "2021-W52")]),
+    ("it_evening", "it", P, "In serata sono arrivati.", &[("serata", "2022-01-06TEV")]),
+    ("it_clock", "it", P, "Alle 14.30 sono arrivati.", &[("14.30", "2022-01-06T14:30")]),
+    ("it_range", "it", P, "Dal 2 al 5 gennaio hanno protestato.", &[("2", "2022-01-02"), ("5 gennaio", "2022-01-05")]),
+    ("it_duration", "it", P, "Hanno protestato per 3 giorni.", &[("3 giorni", "P3D")]),
+    ("it_set", "it", P, "Protestano ogni giorno.", &[("ogni giorno", "P1D")]),
+    ("it_ago", "it", P, "Due giorni fa hanno protestato.", &[("Due giorni fa", "2022-01-04")]),
+    ("it_december_past", "it", P, "Il 28 dicembre hanno protestato.", &[("Il 28 dicembre", "2021-12-28")]),
+    ("it_score", "it", P, "La partita è finita 3-1.", &[]),
+    ("it_money", "it", P, "Il biglietto costa 14.30 euro.", &[]),
+    ("it_version", "it", P, "È uscita la versione 2.0 del programma.", &[]),
+    ("it_plain_number", "it", P, "Sono morte 62 persone e 2000 sono ferite.", &[]),
+    ("it_unresolved", "it", None, "La scorsa notte hanno attaccato.", &[("La scorsa notte", "XXXX-XX-XXTNI")]),
+    // English
+    ("en_month_day", "en", P, "It happened on January 6.", &[("January 6", "2022-01-06")]),
+    ("en_ordinal_of", "en", P, "It happened on the 4th of January.", &[("the 4th of January", "2022-01-04")]),
+    ("en_ago", "en", P, "They left two days ago.", &[("two days ago", "2022-01-04")]),
+    ("en_last_thursday", "en", P, "They left last Thursday.", &[("last Thursday", "2021-12-30")]),
+    ("en_dawn", "en", P, "They attacked at dawn.", &[("dawn", "2022-01-06TMO")]),
+    ("en_for_hours", "en", P, "They fought for 48 hours.", &[("48 hours", "PT48H")]),
+    ("en_pm", "en", P, "The blast came at 3pm.", &[("3pm", "2022-01-06T15:00")]),
+    ("en_modal_may", "en", P, "This may or may not be right.", &[]),
+    ("en_numeric_mdy", "en", P, "Signed on 01/22/2016.", &[("01/22/2016", "2016-01-22")]),
+    ("en_now_unresolved", "en", None, "They are leaving now.", &[("now", "PRESENT_REF")]),
+    ("en_ago_unresolved", "en", None, "They left two days ago.", &[("two days ago", "PAST_REF")]),
+    // Spanish
+    ("es_el_de", "es", P, "Ocurrió el 6 de enero de 2022.", &[("el 6 de enero de 2022", "2022-01-06")]),
+    ("es_pasado_martes", "es", P, "El pasado martes murieron tres personas.", &[("El pasado martes", "2021-12-28")]),
+    ("es_ayer", "es", P, "Ayer murieron tres personas.", &[("Ayer", "2022-01-05")]),
+    ("es_hace", "es", P, "Hace tres días murieron.", &[("Hace tres días", "2022-01-03")]),
+    // French
+    ("fr_le_janvier", "fr", P, "Il est arrivé le 6 janvier.", &[("le 6 janvier", "2022-01-06")]),
+    ("fr_hier_soir", "fr", P, "Hier soir, la police a tiré.", &[("Hier soir", "2022-01-05TEV")]),
+    ("fr_semaine_derniere", "fr", P, "La semaine dernière, la police a tiré.", &[("La semaine dernière", "2021-W52")]),
+    // German
+    ("de_am_januar", "de", P, "Am 6. Januar wurde er verhaftet.", &[("6. Januar", "2022-01-06")]),
+    ("de_vergangene_woche", "de", P, "Vergangene Woche wurde er verhaftet.", &[("Vergangene Woche", "2021-W52")]),
+    ("de_uhr", "de", P, "Um 15 Uhr wurde er verhaftet.", &[("15 Uhr", "2022-01-06T15:00")]),
+    ("de_dotted", "de", P, "Am 22.04. wurde er verhaftet.", &[("22.04.", "2021-04-22")]),
+    ("it_phone", "it", P, "Chiamate lo 06 1234 5678 per informazioni.", &[]),
+    ("it_people_not_hour", "it", P, "Alle 10 persone arrestate è stato dato un avvocato.", &[]),
+    ("it_tonight", "it", P, "Stasera è stato annunciato.", &[("Stasera", "2022-01-06TEV")]),
+    ("it_midday", "it", P, "A mezzogiorno sono arrivati.", &[("mezzogiorno", "2022-01-06T12:00")]),
+    ("it_holiday", "it", P, "A Natale sono stati liberati.", &[("Natale", "2021-12-25")]),
+    ("en_score", "en", P, "The match ended 3-1.", &[]),
+    ("en_money", "en", P, "Tickets cost 14.30 dollars.", &[]),
+    ("en_version", "en", P, "Version 2.0 was released.", &[]),
+    ("en_good_morning", "en", P, "Good morning, Paul.", &[]),
+    ("en_yesterday_evening", "en", P, "Police fired yesterday evening.", &[("yesterday evening", "2022-01-05TEV")]),
+    ("en_every_week", "en", P, "They meet every week.", &[("every week", "P1W")]),
+    ("es_score", "es", P, "El partido terminó 3-1.", &[]),
+    ("es_money", "es", P, "La entrada cuesta 14.30 euros.", &[]),
+    ("es_version", "es", P, "Salió la versión 2.0 del programa.", &[]),
+    ("es_las", "es", P, "A las 14:30 llegaron los soldados.", &[("14:30", "2022-01-06T14:30")]),
+    ("es_anoche", "es", P, "Anoche murieron tres personas.", &[("Anoche", "2022-01-05TNI")]),
+    ("fr_score", "fr", P, "Le match s'est terminé 3-1.", &[]),
+    ("fr_money", "fr", P, "Le billet coûte 14.30 euros.", &[]),
+    ("fr_version", "fr", P, "La version 2.0 est sortie.", &[]),
+    ("fr_il_y_a", "fr", P, "Il est arrivé il y a deux jours.", &[("il y a deux jours", "2022-01-04")]),
+    ("fr_heures", "fr", P, "La police est arrivée à 16h30.", &[("16h30", "2022-01-06T16:30")]),
+    ("de_score", "de", P, "Das Spiel endete 3-1.", &[]),
+    ("de_money", "de", P, "Die Karte kostet 14.30 Euro.", &[]),
+    ("de_version", "de", P, "Die Version 2.0 ist erschienen.", &[]),
+    ("de_vor_tagen", "de", P, "Vor zwei Tagen wurde er verhaftet.", &[("Vor zwei Tagen", "2022-01-04")]),
+    ("de_gestern_abend", "de", P, "Gestern Abend wurde er verhaftet.", &[("Gestern Abend", "2022-01-05TEV")]),
+    ("de_unresolved_weekday", "de", None, "Am Montag wurde er verhaftet.", &[("Montag", "XXXX-WXX-1")]),
+    // Russian
+    ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
+];
+
+#[test]
+fn table() {
+    let mut failures = Vec::new();
+    for (name, lang, published, text, expected) in CASES {
+        let got = run(lang, *published, text);
+        let want: Vec<(String, String)> = expected
+            .iter()
+            .map(|(s, v)| (s.to_string(), v.to_string()))
+            .collect();
+        if got != want {
+            failures.push(format!(
+                "{name}: {text:?}\n   got  {got:?}\n   want {want:?}"
+            ));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn no_reference_never_uses_the_clock() {
+    for text in ["Ieri sono arrivati.", "Lunedì scorso è stato ucciso."] {
+        for (_, v) in run("it", None, text) {
+            assert!(v.starts_with("XXXX"), "{text}: {v}");
+        }
+    }
+}
