@@ -1,4 +1,4 @@
-use crate::{Document, decode, read_html};
+use crate::{Document, decode, html_document};
 use serde::Deserialize;
 use serde_json::Value;
 use std::io::BufRead;
@@ -95,7 +95,10 @@ fn parse_line(raw: &[u8], at: &str) -> Document {
             text,
             ..Document::default()
         },
-        (_, Some(html)) => read_html(html.as_bytes(), at),
+        (_, Some(html)) => {
+            let uri = parsed.uri.as_deref().or(parsed.url.as_deref());
+            html_document(&html, at, uri)
+        }
         (Some(other), None) if !other.is_null() => {
             let warning = format!("{at}: \"text\" is not a string; no text extracted");
             return broken(warning, id);

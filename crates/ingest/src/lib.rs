@@ -22,15 +22,19 @@
 //! None.
 #![deny(missing_docs)]
 
+mod charset;
+mod dates;
 mod decode;
 mod format;
 mod html;
 mod jsonl;
 
+pub use charset::decode_html;
 pub use cronaca_model::Document;
+pub use dates::{date_from_url, normalize_date};
 pub use decode::decode;
 pub use format::InputFormat;
-pub use html::read_html;
+pub use html::{HtmlHints, html_document, read_html, read_html_with};
 pub use jsonl::JsonlReader;
 
 /// A plain-text document: the decoded bytes, with `name` as its uri. An empty file gives an
