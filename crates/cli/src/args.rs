@@ -38,6 +38,10 @@ pub struct ExtractArgs {
     /// Comma-separated layers to write: entities,times,amounts,figures,quotes,events.
     #[arg(long, value_name = "LIST")]
     pub layers: Option<String>,
+    /// Number of documents analysed at once (threads); default 1. Output order is the input
+    /// order whatever the number.
+    #[arg(long, short = 'j', default_value_t = 1, value_name = "N")]
+    pub jobs: usize,
     /// Read language data from this directory (laid out like data/lang/) instead of the
     /// built-in data.
     #[arg(long, value_name = "DIR")]

@@ -490,3 +490,74 @@ fn seed_article_record() {
         .collect();
     insta::assert_snapshot!("seed_amounts", summary.join("\n"));
 }
+
+#[test]
+fn jobs_keep_input_order_and_one_record_per_line() {
+    let mut input = String::new();
+    for i in 0..60 {
+        if i % 7 == 3 {
+            input.push_str(&format!("{{\"id\": \"d{i}\", \"text\": broken\n"));
+        } else if i % 5 == 0 {
+            input.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"html\": \"<p>Sono arrivati {i} soldati a Roma.</p>\"}}\n"
+            ));
+        } else {
+            input.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Ci sono {i} feriti. {}\"}}\n",
+                "Parola. ".repeat(i * 20)
+            ));
+        }
+    }
+    let one = cronaca(
+        &["extract", "--input", "jsonl", "--jobs", "1"],
+        input.as_bytes(),
+    );
+    let three = cronaca(
+        &["extract", "--input", "jsonl", "--jobs", "3"],
+        input.as_bytes(),
+    );
+    assert_eq!(one.code, 3, "{}", one.stderr);
+    assert_eq!(three.code, 3, "{}", three.stderr);
+    assert_eq!(one.stdout, three.stdout);
+    let ids: Vec<String> = three
+        .records()
+        .iter()
+        .map(|r| r["doc"]["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+    assert_eq!(ids, expected);
+    // Not a terminal: no progress bar, only the one-line summary.
+    assert_eq!(three.stderr.lines().count(), 1, "{}", three.stderr);
+}
+
+#[test]
+fn jobs_zero_is_a_usage_error() {
+    let run = cronaca(&["extract", "--jobs", "0"], b"x");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--jobs"), "{}", run.stderr);
+}
+
+#[test]
+fn html_metadata_reaches_the_record() {
+    let page = r#"<html lang="it"><head><title>Notizia</title>
+        <link rel="canonical" href="https://giornale.example/2022/01/06/notizia">
+        <meta name="author" content="Anna &quot;Nina&quot; Bianchi">
+        <meta property="og:site_name" content="Il Giornale"></head>
+        <body><article><p>Sono arrivati 62 soldati.</p></article></body></html>"#;
+    for output in ["jsonl", "json"] {
+        let run = cronaca(
+            &["extract", "--input", "html", "--output", output],
+            page.as_bytes(),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let r: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(r["doc"]["published"], "2022-01-06");
+        assert_eq!(r["doc"]["outlet"], "Il Giornale");
+        assert_eq!(r["doc"]["author"], "Anna Bianchi");
+        assert_eq!(
+            r["doc"]["canonical_url"],
+            "https://giornale.example/2022/01/06/notizia"
+        );
+        assert!(r["doc"]["language_confidence"].is_number());
+    }
+}

@@ -35,7 +35,7 @@ pub use dates::{date_from_url, normalize_date};
 pub use decode::decode;
 pub use format::InputFormat;
 pub use html::{HtmlHints, html_document, read_html, read_html_with};
-pub use jsonl::JsonlReader;
+pub use jsonl::{JsonlLine, JsonlReader};
 
 /// A plain-text document: the decoded bytes, with `name` as its uri. An empty file gives an
 /// empty document with a warning.
