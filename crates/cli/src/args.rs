@@ -11,7 +11,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Extract cronaca/1 records from articles (text, HTML, JSON Lines).
+    /// Extract cronaca/1 records from articles (text, HTML, JSON Lines, WARC).
     Extract(ExtractArgs),
     /// Measure throughput and memory of the analysis stages over a corpus.
     Bench(BenchArgs),

@@ -1,5 +1,8 @@
 //! Paths, directories, globs and standard input, turned into a stream of documents.
-use cronaca_ingest::{Document, InputFormat, JsonlLine, JsonlReader, read_html, read_text};
+use cronaca_ingest::{
+    Document, InputFormat, JsonlLine, JsonlReader, WarcItem, WarcPage, WarcReader, read_html,
+    read_text, warc_document,
+};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -80,7 +83,6 @@ pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<String>) {
 /// One unit of work: bytes read from an input, turned into a [`Document`] (decoding, HTML
 /// extraction, JSON parsing) by whichever thread calls [`Work::into_document`].
 #[derive(Debug)]
-#[allow(dead_code)] // `Doc` is used by the WARC and feed readers
 pub enum Work {
     /// A document that is already read (feed items, unreadable lines).
     Doc(Document),
@@ -93,6 +95,8 @@ pub enum Work {
     },
     /// One JSON Lines line.
     Line(JsonlLine),
+    /// An HTML page from a WARC archive, and the archive's name.
+    Warc(WarcPage, String),
 }
 
 impl Work {
@@ -102,6 +106,7 @@ impl Work {
             Work::Doc(d) => d.uri.clone().unwrap_or_default(),
             Work::File { name, .. } => name.clone(),
             Work::Line(l) => l.position().to_string(),
+            Work::Warc(page, file) => format!("{file}@{}", page.offset),
         }
     }
 
@@ -126,6 +131,7 @@ impl Work {
                 doc
             }
             Work::Line(l) => l.into_document(),
+            Work::Warc(page, file) => warc_document(page, &file),
         }
     }
 }
@@ -148,10 +154,19 @@ pub fn work(source: &Source, format: InputFormat) -> io::Result<Box<dyn Iterator
                 lines.next_line().map(Work::Line)
             })))
         }
-        InputFormat::Warc => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "WARC input is not supported by this version of cronaca",
-        )),
+        InputFormat::Warc => {
+            let file = name.clone();
+            Ok(Box::new(WarcReader::new(reader, &name).map(
+                move |item| match item {
+                    WarcItem::Page(page) => Work::Warc(page, file.clone()),
+                    WarcItem::Problem(warning) => Work::Doc(Document {
+                        warnings: vec![warning],
+                        uri: Some(file.clone()),
+                        ..Document::default()
+                    }),
+                },
+            )))
+        }
         InputFormat::Html | InputFormat::Text | InputFormat::Auto => {
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes)?;

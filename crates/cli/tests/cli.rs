@@ -561,3 +561,136 @@ fn html_metadata_reaches_the_record() {
         assert!(r["doc"]["language_confidence"].is_number());
     }
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{Compression, write::GzEncoder};
+    let mut e = GzEncoder::new(Vec::new(), Compression::fast());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+/// A WARC record as crawlers write them.
+fn warc_record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http_response(content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(body);
+    r
+}
+
+/// A Common-Crawl-like archive (gzip per record) built from the HTML fixtures, plus a request,
+/// an image and, optionally, a truncated last record.
+fn test_warc(truncate: bool) -> (Vec<u8>, usize) {
+    let it = std::fs::read(fixture("pages/scontri.it.html")).unwrap();
+    let en = std::fs::read(fixture("pages/storm.en.html")).unwrap();
+    let records = [
+        warc_record(
+            "warcinfo",
+            "",
+            "2022-01-07T00:00:00Z",
+            b"software: cli test\r\n",
+        ),
+        warc_record(
+            "request",
+            "https://it.example/scontri",
+            "2022-01-07T01:00:00Z",
+            b"GET /scontri HTTP/1.1\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://it.example/scontri",
+            "2022-01-07T01:00:00Z",
+            &http_response("text/html; charset=utf-8", &it),
+        ),
+        warc_record(
+            "response",
+            "https://it.example/logo.png",
+            "2022-01-07T01:00:01Z",
+            &http_response("image/png", b"\x89PNG\r\n\x1a\n"),
+        ),
+        warc_record(
+            "response",
+            "https://en.example/storm",
+            "2022-01-08T12:00:00Z",
+            &http_response("text/html", &en),
+        ),
+    ];
+    let mut data: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    let cut_at = data.len();
+    if truncate {
+        let last = gzip(&warc_record(
+            "response",
+            "https://en.example/lost",
+            "2022-01-08T12:00:00Z",
+            &http_response("text/html", &en),
+        ));
+        data.extend_from_slice(&last[..last.len() / 2]);
+    }
+    (data, cut_at)
+}
+
+#[test]
+fn warc_gives_one_record_per_html_response() {
+    let dir = temp_dir("warc");
+    let path = dir.join("CC-NEWS-test.warc.gz");
+    std::fs::write(&path, test_warc(false).0).unwrap();
+    let run = cronaca(&["extract", "--jobs", "2", path.to_str().unwrap()], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 2, "{}", run.stdout);
+    let (it, en) = (&records[0], &records[1]);
+    assert_eq!(it["doc"]["uri"], "https://it.example/scontri");
+    assert_eq!(it["doc"]["published"], "2022-01-06T09:30:00+06:00");
+    assert_eq!(it["doc"]["outlet"], "Cronaca Test");
+    assert_eq!(it["doc"]["language"], "it");
+    let text = it["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Scontri ad Almaty, decine di feriti\n\nDecine di persone"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home") && !text.contains("diritti riservati"),
+        "{text}"
+    );
+    // No date in the page: the capture date.
+    assert_eq!(en["doc"]["uri"], "https://en.example/storm");
+    assert_eq!(en["doc"]["published"], "2022-01-08T12:00:00Z");
+    assert_eq!(en["doc"]["outlet"], "en.example");
+    let text = en["text"].as_str().unwrap();
+    assert!(text.contains("more than 20,000 homes"), "{text}");
+    assert!(!text.contains("cookies"), "{text}");
+    // Standard input, told the format.
+    let run = cronaca(&["extract", "--input", "warc"], &test_warc(false).0);
+    assert_eq!(run.records().len(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn truncated_warc_keeps_earlier_records_and_names_file_and_offset() {
+    let dir = temp_dir("warc-cut");
+    let path = dir.join("cut.warc.gz");
+    let (data, cut_at) = test_warc(true);
+    std::fs::write(&path, data).unwrap();
+    let run = cronaca(&["extract", path.to_str().unwrap()], b"");
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 3, "{}", run.stdout);
+    assert_eq!(records[1]["doc"]["uri"], "https://en.example/storm");
+    let warning = records[2]["warnings"][0].as_str().unwrap();
+    let expected = format!("{}: at byte {cut_at}: truncated", path.display());
+    assert!(warning.starts_with(&expected), "{warning}");
+    assert!(run.stderr.contains("cut.warc.gz"), "{}", run.stderr);
+}

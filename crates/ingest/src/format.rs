@@ -47,6 +47,10 @@ impl InputFormat {
             "txt" | "text" => return InputFormat::Text,
             _ => {}
         }
+        if head.starts_with(&[0x1f, 0x8b]) {
+            // The only compressed input we read: gzipped WARC.
+            return InputFormat::Warc;
+        }
         let start = String::from_utf8_lossy(&head[..head.len().min(1024)]);
         let trimmed = start.trim_start_matches('\u{feff}').trim_start();
         if trimmed.starts_with("WARC/") {
@@ -95,6 +99,11 @@ mod tests {
             InputFormat::Html
         );
         assert_eq!(InputFormat::sniff("x", b"WARC/1.1\r\n"), InputFormat::Warc);
+        assert_eq!(
+            InputFormat::sniff("CC-NEWS-1.warc.gz", b"\x1f\x8b"),
+            InputFormat::Warc
+        );
+        assert_eq!(InputFormat::sniff("x", b"\x1f\x8b\x08"), InputFormat::Warc);
         assert_eq!(InputFormat::sniff("x", b"<3 you"), InputFormat::Text);
         assert_eq!(
             InputFormat::sniff("notes", b"Roma, 6 gen."),
