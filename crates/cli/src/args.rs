@@ -21,8 +21,8 @@ pub enum Command {
 pub struct ExtractArgs {
     /// Files, directories (read recursively), globs, or "-" for standard input (the default).
     pub paths: Vec<String>,
-    /// Input format: auto, text, html, jsonl, warc. auto decides per file by extension and
-    /// content.
+    /// Input format: auto, text, html, jsonl, warc, feed (RSS/Atom). auto decides per file by
+    /// extension and content.
     #[arg(long, default_value = "auto", value_name = "FORMAT")]
     pub input: String,
     /// Output format: json (one pretty object per document) or jsonl (one object per line).

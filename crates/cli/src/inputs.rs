@@ -1,7 +1,7 @@
 //! Paths, directories, globs and standard input, turned into a stream of documents.
 use cronaca_ingest::{
-    Document, InputFormat, JsonlLine, JsonlReader, WarcItem, WarcPage, WarcReader, read_html,
-    read_text, warc_document,
+    Document, InputFormat, JsonlLine, JsonlReader, WarcItem, WarcPage, WarcReader, read_feed,
+    read_html, read_text, warc_document,
 };
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
@@ -166,6 +166,13 @@ pub fn work(source: &Source, format: InputFormat) -> io::Result<Box<dyn Iterator
                     }),
                 },
             )))
+        }
+        InputFormat::Feed => {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            Ok(Box::new(
+                read_feed(&bytes, &name).into_iter().map(Work::Doc),
+            ))
         }
         InputFormat::Html | InputFormat::Text | InputFormat::Auto => {
             let mut bytes = Vec::new();

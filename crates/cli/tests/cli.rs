@@ -694,3 +694,76 @@ fn truncated_warc_keeps_earlier_records_and_names_file_and_offset() {
     assert!(warning.starts_with(&expected), "{warning}");
     assert!(run.stderr.contains("cut.warc.gz"), "{}", run.stderr);
 }
+
+#[test]
+fn feed_gives_one_record_per_item_with_dates_in_any_language() {
+    let run = cronaca(&["extract", &fixture("feeds/cronaca.it.rss")], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 2, "{}", run.stdout);
+    assert_eq!(
+        records[0]["doc"]["uri"],
+        "https://feed.example/esteri/scontri-almaty"
+    );
+    assert_eq!(records[0]["doc"]["published"], "2022-01-06T22:30:00+01:00");
+    assert_eq!(records[0]["doc"]["outlet"], "Cronaca Test Feed");
+    assert_eq!(records[0]["doc"]["language"], "it");
+    assert_eq!(
+        records[0]["text"],
+        "Scontri ad Almaty, decine di feriti\n\nDecine di persone sono rimaste ferite negli scontri avvenuti nella notte ad Almaty.\n\nLe proteste si sono estese a diverse regioni."
+    );
+    assert_eq!(records[1]["doc"]["published"], "2022-01-07");
+    assert_eq!(records[1]["doc"]["title"], "Maltempo al nord");
+}
+
+#[test]
+fn mixed_inputs_directories_and_globs() {
+    let dir = temp_dir("mixed");
+    std::fs::create_dir_all(dir.join("a/b")).unwrap();
+    std::fs::copy(fixture("feeds/cronaca.it.rss"), dir.join("a/feed.rss")).unwrap();
+    std::fs::copy(fixture("pages/storm.en.html"), dir.join("a/b/storm.html")).unwrap();
+    std::fs::copy(fixture("storm.en.txt"), dir.join("a/b/storm.txt")).unwrap();
+    std::fs::write(
+        dir.join("a/empty.rss"),
+        "<rss version=\"2.0\"><channel><title>x</title></channel></rss>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Uno.\"}\n",
+    )
+    .unwrap();
+    let glob = format!("{}/*.jsonl", dir.display());
+    let run = cronaca(
+        &[
+            "extract",
+            "--jobs",
+            "2",
+            dir.join("a").to_str().unwrap(),
+            &glob,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let uris: Vec<String> = run
+        .records()
+        .iter()
+        .map(|r| {
+            r["doc"]["uri"]
+                .as_str()
+                .unwrap_or(r["doc"]["id"].as_str().unwrap())
+                .to_string()
+        })
+        .collect();
+    assert_eq!(uris.len(), 6, "{uris:?}");
+    assert!(uris[0].ends_with("b/storm.html"), "{uris:?}");
+    assert!(uris[1].ends_with("b/storm.txt"), "{uris:?}");
+    assert!(
+        run.records()[2]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("empty.rss: the feed has no items")
+    );
+    assert_eq!(uris[3], "https://feed.example/esteri/scontri-almaty");
+    assert_eq!(uris[5], "j1");
+}

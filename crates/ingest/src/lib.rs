@@ -1,4 +1,4 @@
-//! Readers that turn bytes into cronaca [`Document`]s: plain text, HTML, JSON Lines and WARC.
+//! Readers that turn bytes into cronaca [`Document`]s: plain text, HTML, JSON Lines, WARC and RSS/Atom feeds.
 //!
 //! # Overview
 //! - [`InputFormat`] names a format; [`InputFormat::sniff`] guesses it from a file name and
@@ -25,6 +25,7 @@
 mod charset;
 mod dates;
 mod decode;
+mod feed;
 mod format;
 mod html;
 mod jsonl;
@@ -34,6 +35,7 @@ pub use charset::decode_html;
 pub use cronaca_model::Document;
 pub use dates::{date_from_url, normalize_date};
 pub use decode::decode;
+pub use feed::read_feed;
 pub use format::InputFormat;
 pub use html::{HtmlHints, html_document, read_html, read_html_with};
 pub use jsonl::{JsonlLine, JsonlReader};
