@@ -767,3 +767,73 @@ fn mixed_inputs_directories_and_globs() {
     assert_eq!(uris[3], "https://feed.example/esteri/scontri-almaty");
     assert_eq!(uris[5], "j1");
 }
+
+#[test]
+fn bad_html_inputs_give_records_with_warnings() {
+    let dir = temp_dir("bad-html");
+    let n = 100_000;
+    let deep = format!("{}<p>fondo</p>{}", "<div>".repeat(n), "</div>".repeat(n));
+    std::fs::write(dir.join("1-deep.html"), deep).unwrap();
+    let binary: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(dir.join("2-binary.html"), binary).unwrap();
+    let mut cp1251 = b"<html><head><meta charset=\"utf-8\"></head><body><p>".to_vec();
+    for _ in 0..30 {
+        cp1251.extend_from_slice(&[0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0, b' ']); // "Москва "
+    }
+    std::fs::write(dir.join("3-wrong-charset.html"), cp1251).unwrap();
+    std::fs::write(dir.join("4-empty.html"), b"").unwrap();
+    std::fs::write(dir.join("5-ok.html"), "<p>Sono arrivati 62 soldati.</p>").unwrap();
+    let run = cronaca(&["extract", "--input", "html", dir.to_str().unwrap()], b"");
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let r = run.records();
+    assert_eq!(r.len(), 5, "{}", run.stdout);
+    assert_eq!(r[0]["text"], "fondo");
+    assert!(
+        r[0]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("nested more than")
+    );
+    assert_eq!(r[1]["text"], "");
+    assert!(r[1]["warnings"][0].as_str().unwrap().contains("binary"));
+    assert!(
+        r[2]["text"].as_str().unwrap().contains("Москва"),
+        "{}",
+        r[2]["text"]
+    );
+    assert!(
+        r[2]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("declared UTF-8 but invalid at byte")
+    );
+    assert!(r[3]["warnings"][0].as_str().unwrap().contains("no text"));
+    assert_eq!(r[4]["text"], "Sono arrivati 62 soldati.");
+}
+
+/// Slow in a debug build: `cargo test --release -p cronaca-cli -- --ignored`.
+#[test]
+#[ignore]
+fn a_20_mb_page_gives_a_record() {
+    let dir = temp_dir("big-html");
+    let para = format!(
+        "<p>{}</p>\n",
+        "Parola di prova numero 12 nel testo lungo. ".repeat(20)
+    );
+    let page = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(20_000_000 / para.len())
+    );
+    let path = dir.join("big.html");
+    std::fs::write(&path, page).unwrap();
+    let run = cronaca(
+        &["extract", "--layers", "amounts", path.to_str().unwrap()],
+        b"",
+    );
+    assert!(run.code == 0 || run.code == 3, "{}", run.stderr);
+    let r = &run.records()[0];
+    assert!(r["text"].as_str().unwrap().len() > 10_000_000);
+    assert!(r["doc"]["title"].is_null());
+}

@@ -48,9 +48,13 @@ pub fn read_html_with(bytes: &[u8], name: &str, hints: HtmlHints) -> Document {
 pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
     let mut warnings = Vec::new();
     if looks_binary(html) {
-        warnings.push(format!(
-            "{name}: looks like binary data, not HTML; extracted what text there is"
-        ));
+        return Document {
+            uri: uri.map(str::to_string),
+            warnings: vec![format!(
+                "{name}: looks like binary data, not HTML; no text extracted"
+            )],
+            ..Document::default()
+        };
     }
     let depth = nesting_depth(html, MAX_DEPTH);
     if depth > MAX_DEPTH {
@@ -114,7 +118,12 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
     };
     let meta = meta.unwrap_or_default();
     let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
-    let title = page.title.clone().or_else(|| nonempty(&meta.title));
+    // A "title" of more than 300 characters is a paragraph that trafilatura fell back on.
+    let title = page
+        .title
+        .clone()
+        .or_else(|| nonempty(&meta.title))
+        .filter(|t| t.chars().count() <= 300);
     let url_date = uri
         .and_then(date_from_url)
         .or_else(|| page.canonical.as_deref().and_then(date_from_url));
