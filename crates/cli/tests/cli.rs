@@ -835,5 +835,6 @@ fn a_20_mb_page_gives_a_record() {
     assert!(run.code == 0 || run.code == 3, "{}", run.stderr);
     let r = &run.records()[0];
     assert!(r["text"].as_str().unwrap().len() > 10_000_000);
-    assert!(r["doc"]["title"].is_null());
+    // No 20 MB "title" (at most the first paragraph, by the segmenter).
+    assert!(r["doc"]["title"].as_str().is_none_or(|t| t.len() < 2000));
 }
