@@ -11,7 +11,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Extract cronaca/1 records from articles (text, HTML, JSON Lines).
+    /// Extract cronaca/1 records from articles (text, HTML, JSON Lines, WARC).
     Extract(ExtractArgs),
     /// Measure throughput and memory of the analysis stages over a corpus.
     Bench(BenchArgs),
@@ -21,8 +21,8 @@ pub enum Command {
 pub struct ExtractArgs {
     /// Files, directories (read recursively), globs, or "-" for standard input (the default).
     pub paths: Vec<String>,
-    /// Input format: auto, text, html, jsonl, warc. auto decides per file by extension and
-    /// content.
+    /// Input format: auto, text, html, jsonl, warc, feed (RSS/Atom). auto decides per file by
+    /// extension and content.
     #[arg(long, default_value = "auto", value_name = "FORMAT")]
     pub input: String,
     /// Output format: json (one pretty object per document) or jsonl (one object per line).
@@ -38,6 +38,10 @@ pub struct ExtractArgs {
     /// Comma-separated layers to write: entities,times,amounts,figures,quotes,events.
     #[arg(long, value_name = "LIST")]
     pub layers: Option<String>,
+    /// Number of documents analysed at once (threads); default 1. Output order is the input
+    /// order whatever the number.
+    #[arg(long, short = 'j', default_value_t = 1, value_name = "N")]
+    pub jobs: usize,
     /// Read language data from this directory (laid out like data/lang/) instead of the
     /// built-in data.
     #[arg(long, value_name = "DIR")]

@@ -23,6 +23,7 @@ pub struct ExtractConfig {
     pub lang: Option<String>,
     pub published: Option<String>,
     pub layers: Layers,
+    pub jobs: usize,
 }
 
 impl ExtractConfig {
@@ -50,6 +51,9 @@ impl ExtractConfig {
                 .map_err(|e| Fatal::usage(format!("--layers: {e}")))?,
             None => Layers::all(),
         };
+        if args.jobs == 0 {
+            return Err(Fatal::usage("--jobs: must be at least 1"));
+        }
         let published = args.published.as_deref().map(check_published).transpose()?;
         let langs = load_languages(args.lang_data.as_deref())?;
         let lang = check_lang(&args.lang, &langs)?;
@@ -70,6 +74,7 @@ impl ExtractConfig {
             lang,
             published,
             layers,
+            jobs: args.jobs,
         })
     }
 }

@@ -1,5 +1,8 @@
 //! Paths, directories, globs and standard input, turned into a stream of documents.
-use cronaca_ingest::{Document, InputFormat, JsonlReader, read_html, read_text};
+use cronaca_ingest::{
+    Document, InputFormat, JsonlLine, JsonlReader, WarcItem, WarcPage, WarcReader, read_feed,
+    read_html, read_text, warc_document,
+};
 use std::fs::File;
 use std::io::{self, BufRead, BufReader, Read};
 use std::path::PathBuf;
@@ -77,11 +80,64 @@ pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<String>) {
     (sources, errors)
 }
 
-/// The documents of one source, read lazily (JSON Lines are streamed line by line).
-pub fn documents(
-    source: &Source,
-    format: InputFormat,
-) -> io::Result<Box<dyn Iterator<Item = Document>>> {
+/// One unit of work: bytes read from an input, turned into a [`Document`] (decoding, HTML
+/// extraction, JSON parsing) by whichever thread calls [`Work::into_document`].
+#[derive(Debug)]
+pub enum Work {
+    /// A document that is already read (feed items, unreadable lines).
+    Doc(Document),
+    /// A whole file of text or HTML.
+    File {
+        bytes: Vec<u8>,
+        name: String,
+        html: bool,
+        stdin: bool,
+    },
+    /// One JSON Lines line.
+    Line(JsonlLine),
+    /// An HTML page from a WARC archive, and the archive's name.
+    Warc(WarcPage, String),
+}
+
+impl Work {
+    /// Where the work comes from, for warnings.
+    pub fn name(&self) -> String {
+        match self {
+            Work::Doc(d) => d.uri.clone().unwrap_or_default(),
+            Work::File { name, .. } => name.clone(),
+            Work::Line(l) => l.position().to_string(),
+            Work::Warc(page, file) => format!("{file}@{}", page.offset),
+        }
+    }
+
+    /// The document: decoded, extracted, parsed.
+    pub fn into_document(self) -> Document {
+        match self {
+            Work::Doc(d) => d,
+            Work::File {
+                bytes,
+                name,
+                html,
+                stdin,
+            } => {
+                let mut doc = if html {
+                    read_html(&bytes, &name)
+                } else {
+                    read_text(&bytes, &name)
+                };
+                if stdin {
+                    doc.uri = None;
+                }
+                doc
+            }
+            Work::Line(l) => l.into_document(),
+            Work::Warc(page, file) => warc_document(page, &file),
+        }
+    }
+}
+
+/// The work items of one source, read lazily (JSON Lines are streamed line by line).
+pub fn work(source: &Source, format: InputFormat) -> io::Result<Box<dyn Iterator<Item = Work>>> {
     let name = source.name();
     let mut reader: Box<dyn BufRead> = match source {
         Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
@@ -92,25 +148,51 @@ pub fn documents(
         f => f,
     };
     match format {
-        InputFormat::Jsonl => Ok(Box::new(JsonlReader::new(reader, &name))),
-        InputFormat::Warc => Err(io::Error::new(
-            io::ErrorKind::Unsupported,
-            "WARC input is not supported by this version of cronaca",
-        )),
+        InputFormat::Jsonl => {
+            let mut lines = JsonlReader::new(reader, &name);
+            Ok(Box::new(std::iter::from_fn(move || {
+                lines.next_line().map(Work::Line)
+            })))
+        }
+        InputFormat::Warc => {
+            let file = name.clone();
+            Ok(Box::new(WarcReader::new(reader, &name).map(
+                move |item| match item {
+                    WarcItem::Page(page) => Work::Warc(page, file.clone()),
+                    WarcItem::Problem(warning) => Work::Doc(Document {
+                        warnings: vec![warning],
+                        uri: Some(file.clone()),
+                        ..Document::default()
+                    }),
+                },
+            )))
+        }
+        InputFormat::Feed => {
+            let mut bytes = Vec::new();
+            reader.read_to_end(&mut bytes)?;
+            Ok(Box::new(
+                read_feed(&bytes, &name).into_iter().map(Work::Doc),
+            ))
+        }
         InputFormat::Html | InputFormat::Text | InputFormat::Auto => {
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes)?;
-            let mut doc = if format == InputFormat::Html {
-                read_html(&bytes, &name)
-            } else {
-                read_text(&bytes, &name)
-            };
-            if *source == Source::Stdin {
-                doc.uri = None;
-            }
-            Ok(Box::new(std::iter::once(doc)))
+            Ok(Box::new(std::iter::once(Work::File {
+                bytes,
+                name,
+                html: format == InputFormat::Html,
+                stdin: *source == Source::Stdin,
+            })))
         }
     }
+}
+
+/// The documents of one source, read lazily, on the calling thread.
+pub fn documents(
+    source: &Source,
+    format: InputFormat,
+) -> io::Result<Box<dyn Iterator<Item = Document>>> {
+    Ok(Box::new(work(source, format)?.map(Work::into_document)))
 }
 
 /// True when the inputs are one plain-text or HTML document (pretty JSON is then the default

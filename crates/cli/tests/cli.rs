@@ -493,3 +493,351 @@ fn seed_article_record() {
         .collect();
     insta::assert_snapshot!("seed_amounts", summary.join("\n"));
 }
+
+#[test]
+fn jobs_keep_input_order_and_one_record_per_line() {
+    let mut input = String::new();
+    for i in 0..60 {
+        if i % 7 == 3 {
+            input.push_str(&format!("{{\"id\": \"d{i}\", \"text\": broken\n"));
+        } else if i % 5 == 0 {
+            input.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"html\": \"<p>Sono arrivati {i} soldati a Roma.</p>\"}}\n"
+            ));
+        } else {
+            input.push_str(&format!(
+                "{{\"id\": \"d{i}\", \"text\": \"Ci sono {i} feriti. {}\"}}\n",
+                "Parola. ".repeat(i * 20)
+            ));
+        }
+    }
+    let one = cronaca(
+        &["extract", "--input", "jsonl", "--jobs", "1"],
+        input.as_bytes(),
+    );
+    let three = cronaca(
+        &["extract", "--input", "jsonl", "--jobs", "3"],
+        input.as_bytes(),
+    );
+    assert_eq!(one.code, 3, "{}", one.stderr);
+    assert_eq!(three.code, 3, "{}", three.stderr);
+    assert_eq!(one.stdout, three.stdout);
+    let ids: Vec<String> = three
+        .records()
+        .iter()
+        .map(|r| r["doc"]["id"].as_str().unwrap().to_string())
+        .collect();
+    let expected: Vec<String> = (0..60).map(|i| format!("d{i}")).collect();
+    assert_eq!(ids, expected);
+    // Not a terminal: no progress bar, only the one-line summary.
+    assert_eq!(three.stderr.lines().count(), 1, "{}", three.stderr);
+}
+
+#[test]
+fn jobs_zero_is_a_usage_error() {
+    let run = cronaca(&["extract", "--jobs", "0"], b"x");
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("--jobs"), "{}", run.stderr);
+}
+
+#[test]
+fn html_metadata_reaches_the_record() {
+    let page = r#"<html lang="it"><head><title>Notizia</title>
+        <link rel="canonical" href="https://giornale.example/2022/01/06/notizia">
+        <meta name="author" content="Anna &quot;Nina&quot; Bianchi">
+        <meta property="og:site_name" content="Il Giornale"></head>
+        <body><article><p>Sono arrivati 62 soldati.</p></article></body></html>"#;
+    for output in ["jsonl", "json"] {
+        let run = cronaca(
+            &["extract", "--input", "html", "--output", output],
+            page.as_bytes(),
+        );
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let r: Value = serde_json::from_str(&run.stdout).unwrap();
+        assert_eq!(r["doc"]["published"], "2022-01-06");
+        assert_eq!(r["doc"]["outlet"], "Il Giornale");
+        assert_eq!(r["doc"]["author"], "Anna Bianchi");
+        assert_eq!(
+            r["doc"]["canonical_url"],
+            "https://giornale.example/2022/01/06/notizia"
+        );
+        assert!(r["doc"]["language_confidence"].is_number());
+    }
+}
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{Compression, write::GzEncoder};
+    let mut e = GzEncoder::new(Vec::new(), Compression::fast());
+    e.write_all(bytes).unwrap();
+    e.finish().unwrap()
+}
+
+/// A WARC record as crawlers write them.
+fn warc_record(kind: &str, uri: &str, date: &str, block: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nWARC-Date: {date}\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n",
+        block.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(block);
+    r.extend_from_slice(b"\r\n\r\n");
+    r
+}
+
+fn http_response(content_type: &str, body: &[u8]) -> Vec<u8> {
+    let mut r = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\n\r\n",
+        body.len()
+    )
+    .into_bytes();
+    r.extend_from_slice(body);
+    r
+}
+
+/// A Common-Crawl-like archive (gzip per record) built from the HTML fixtures, plus a request,
+/// an image and, optionally, a truncated last record.
+fn test_warc(truncate: bool) -> (Vec<u8>, usize) {
+    let it = std::fs::read(fixture("pages/scontri.it.html")).unwrap();
+    let en = std::fs::read(fixture("pages/storm.en.html")).unwrap();
+    let records = [
+        warc_record(
+            "warcinfo",
+            "",
+            "2022-01-07T00:00:00Z",
+            b"software: cli test\r\n",
+        ),
+        warc_record(
+            "request",
+            "https://it.example/scontri",
+            "2022-01-07T01:00:00Z",
+            b"GET /scontri HTTP/1.1\r\n\r\n",
+        ),
+        warc_record(
+            "response",
+            "https://it.example/scontri",
+            "2022-01-07T01:00:00Z",
+            &http_response("text/html; charset=utf-8", &it),
+        ),
+        warc_record(
+            "response",
+            "https://it.example/logo.png",
+            "2022-01-07T01:00:01Z",
+            &http_response("image/png", b"\x89PNG\r\n\x1a\n"),
+        ),
+        warc_record(
+            "response",
+            "https://en.example/storm",
+            "2022-01-08T12:00:00Z",
+            &http_response("text/html", &en),
+        ),
+    ];
+    let mut data: Vec<u8> = records.iter().flat_map(|r| gzip(r)).collect();
+    let cut_at = data.len();
+    if truncate {
+        let last = gzip(&warc_record(
+            "response",
+            "https://en.example/lost",
+            "2022-01-08T12:00:00Z",
+            &http_response("text/html", &en),
+        ));
+        data.extend_from_slice(&last[..last.len() / 2]);
+    }
+    (data, cut_at)
+}
+
+#[test]
+fn warc_gives_one_record_per_html_response() {
+    let dir = temp_dir("warc");
+    let path = dir.join("CC-NEWS-test.warc.gz");
+    std::fs::write(&path, test_warc(false).0).unwrap();
+    let run = cronaca(&["extract", "--jobs", "2", path.to_str().unwrap()], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 2, "{}", run.stdout);
+    let (it, en) = (&records[0], &records[1]);
+    assert_eq!(it["doc"]["uri"], "https://it.example/scontri");
+    assert_eq!(it["doc"]["published"], "2022-01-06T09:30:00+06:00");
+    assert_eq!(it["doc"]["outlet"], "Cronaca Test");
+    assert_eq!(it["doc"]["language"], "it");
+    let text = it["text"].as_str().unwrap();
+    assert!(
+        text.starts_with("Scontri ad Almaty, decine di feriti\n\nDecine di persone"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Home") && !text.contains("diritti riservati"),
+        "{text}"
+    );
+    // No date in the page: the capture date.
+    assert_eq!(en["doc"]["uri"], "https://en.example/storm");
+    assert_eq!(en["doc"]["published"], "2022-01-08T12:00:00Z");
+    assert_eq!(en["doc"]["outlet"], "en.example");
+    let text = en["text"].as_str().unwrap();
+    assert!(text.contains("more than 20,000 homes"), "{text}");
+    assert!(!text.contains("cookies"), "{text}");
+    // Standard input, told the format.
+    let run = cronaca(&["extract", "--input", "warc"], &test_warc(false).0);
+    assert_eq!(run.records().len(), 2, "{}", run.stderr);
+}
+
+#[test]
+fn truncated_warc_keeps_earlier_records_and_names_file_and_offset() {
+    let dir = temp_dir("warc-cut");
+    let path = dir.join("cut.warc.gz");
+    let (data, cut_at) = test_warc(true);
+    std::fs::write(&path, data).unwrap();
+    let run = cronaca(&["extract", path.to_str().unwrap()], b"");
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 3, "{}", run.stdout);
+    assert_eq!(records[1]["doc"]["uri"], "https://en.example/storm");
+    let warning = records[2]["warnings"][0].as_str().unwrap();
+    let expected = format!("{}: at byte {cut_at}: truncated", path.display());
+    assert!(warning.starts_with(&expected), "{warning}");
+    assert!(run.stderr.contains("cut.warc.gz"), "{}", run.stderr);
+}
+
+#[test]
+fn feed_gives_one_record_per_item_with_dates_in_any_language() {
+    let run = cronaca(&["extract", &fixture("feeds/cronaca.it.rss")], b"");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let records = run.records();
+    assert_eq!(records.len(), 2, "{}", run.stdout);
+    assert_eq!(
+        records[0]["doc"]["uri"],
+        "https://feed.example/esteri/scontri-almaty"
+    );
+    assert_eq!(records[0]["doc"]["published"], "2022-01-06T22:30:00+01:00");
+    assert_eq!(records[0]["doc"]["outlet"], "Cronaca Test Feed");
+    assert_eq!(records[0]["doc"]["language"], "it");
+    assert_eq!(
+        records[0]["text"],
+        "Scontri ad Almaty, decine di feriti\n\nDecine di persone sono rimaste ferite negli scontri avvenuti nella notte ad Almaty.\n\nLe proteste si sono estese a diverse regioni."
+    );
+    assert_eq!(records[1]["doc"]["published"], "2022-01-07");
+    assert_eq!(records[1]["doc"]["title"], "Maltempo al nord");
+}
+
+#[test]
+fn mixed_inputs_directories_and_globs() {
+    let dir = temp_dir("mixed");
+    std::fs::create_dir_all(dir.join("a/b")).unwrap();
+    std::fs::copy(fixture("feeds/cronaca.it.rss"), dir.join("a/feed.rss")).unwrap();
+    std::fs::copy(fixture("pages/storm.en.html"), dir.join("a/b/storm.html")).unwrap();
+    std::fs::copy(fixture("storm.en.txt"), dir.join("a/b/storm.txt")).unwrap();
+    std::fs::write(
+        dir.join("a/empty.rss"),
+        "<rss version=\"2.0\"><channel><title>x</title></channel></rss>",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("lines.jsonl"),
+        "{\"id\":\"j1\",\"text\":\"Uno.\"}\n",
+    )
+    .unwrap();
+    let glob = format!("{}/*.jsonl", dir.display());
+    let run = cronaca(
+        &[
+            "extract",
+            "--jobs",
+            "2",
+            dir.join("a").to_str().unwrap(),
+            &glob,
+        ],
+        b"",
+    );
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let uris: Vec<String> = run
+        .records()
+        .iter()
+        .map(|r| {
+            r["doc"]["uri"]
+                .as_str()
+                .unwrap_or(r["doc"]["id"].as_str().unwrap())
+                .to_string()
+        })
+        .collect();
+    assert_eq!(uris.len(), 6, "{uris:?}");
+    assert!(uris[0].ends_with("b/storm.html"), "{uris:?}");
+    assert!(uris[1].ends_with("b/storm.txt"), "{uris:?}");
+    assert!(
+        run.records()[2]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("empty.rss: the feed has no items")
+    );
+    assert_eq!(uris[3], "https://feed.example/esteri/scontri-almaty");
+    assert_eq!(uris[5], "j1");
+}
+
+#[test]
+fn bad_html_inputs_give_records_with_warnings() {
+    let dir = temp_dir("bad-html");
+    let n = 100_000;
+    let deep = format!("{}<p>fondo</p>{}", "<div>".repeat(n), "</div>".repeat(n));
+    std::fs::write(dir.join("1-deep.html"), deep).unwrap();
+    let binary: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
+    std::fs::write(dir.join("2-binary.html"), binary).unwrap();
+    let mut cp1251 = b"<html><head><meta charset=\"utf-8\"></head><body><p>".to_vec();
+    for _ in 0..30 {
+        cp1251.extend_from_slice(&[0xcc, 0xee, 0xf1, 0xea, 0xe2, 0xe0, b' ']); // "Москва "
+    }
+    std::fs::write(dir.join("3-wrong-charset.html"), cp1251).unwrap();
+    std::fs::write(dir.join("4-empty.html"), b"").unwrap();
+    std::fs::write(dir.join("5-ok.html"), "<p>Sono arrivati 62 soldati.</p>").unwrap();
+    let run = cronaca(&["extract", "--input", "html", dir.to_str().unwrap()], b"");
+    assert_eq!(run.code, 3, "{}", run.stderr);
+    let r = run.records();
+    assert_eq!(r.len(), 5, "{}", run.stdout);
+    assert_eq!(r[0]["text"], "fondo");
+    assert!(
+        r[0]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("nested more than")
+    );
+    assert_eq!(r[1]["text"], "");
+    assert!(r[1]["warnings"][0].as_str().unwrap().contains("binary"));
+    assert!(
+        r[2]["text"].as_str().unwrap().contains("Москва"),
+        "{}",
+        r[2]["text"]
+    );
+    assert!(
+        r[2]["warnings"][0]
+            .as_str()
+            .unwrap()
+            .contains("declared UTF-8 but invalid at byte")
+    );
+    assert!(r[3]["warnings"][0].as_str().unwrap().contains("no text"));
+    assert_eq!(r[4]["text"], "Sono arrivati 62 soldati.");
+}
+
+/// Slow in a debug build: `cargo test --release -p cronaca-cli -- --ignored`.
+#[test]
+#[ignore]
+fn a_20_mb_page_gives_a_record() {
+    let dir = temp_dir("big-html");
+    let para = format!(
+        "<p>{}</p>\n",
+        "Parola di prova numero 12 nel testo lungo. ".repeat(20)
+    );
+    let page = format!(
+        "<html><body><article>{}</article></body></html>",
+        para.repeat(20_000_000 / para.len())
+    );
+    let path = dir.join("big.html");
+    std::fs::write(&path, page).unwrap();
+    let run = cronaca(
+        &["extract", "--layers", "amounts", path.to_str().unwrap()],
+        b"",
+    );
+    assert!(run.code == 0 || run.code == 3, "{}", run.stderr);
+    let r = &run.records()[0];
+    assert!(r["text"].as_str().unwrap().len() > 10_000_000);
+    // No 20 MB "title" (at most the first paragraph, by the segmenter).
+    assert!(r["doc"]["title"].as_str().is_none_or(|t| t.len() < 2000));
+}

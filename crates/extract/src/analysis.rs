@@ -156,6 +156,8 @@ impl Analysis<'_> {
                 published: self.doc.published.clone(),
                 language: self.language.code.clone(),
                 language_confidence: self.language.confidence,
+                author: self.doc.author.clone(),
+                canonical_url: self.doc.canonical_url.clone(),
             },
             text: self.text.clone(),
             times: layers.contains(Layer::Times).then(|| {

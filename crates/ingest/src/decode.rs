@@ -28,7 +28,7 @@ pub fn decode(bytes: &[u8], name: &str) -> (String, Option<String>) {
 }
 
 /// More than 1% of control characters other than tab and line breaks, or any NUL.
-fn looks_binary(text: &str) -> bool {
+pub(crate) fn looks_binary(text: &str) -> bool {
     let sample = text.char_indices().take(8192);
     let (mut total, mut control) = (0usize, 0usize);
     for (_, c) in sample {

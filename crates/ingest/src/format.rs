@@ -13,11 +13,13 @@ pub enum InputFormat {
     Jsonl,
     /// A WARC archive.
     Warc,
+    /// An RSS or Atom feed: one document per item.
+    Feed,
 }
 
 impl InputFormat {
     /// Every name accepted on the command line.
-    pub const NAMES: [&'static str; 5] = ["auto", "text", "html", "jsonl", "warc"];
+    pub const NAMES: [&'static str; 6] = ["auto", "text", "html", "jsonl", "warc", "feed"];
 
     /// Parses a name from [`InputFormat::NAMES`].
     pub fn from_name(name: &str) -> Option<InputFormat> {
@@ -27,6 +29,7 @@ impl InputFormat {
             "html" => InputFormat::Html,
             "jsonl" => InputFormat::Jsonl,
             "warc" => InputFormat::Warc,
+            "feed" | "rss" | "atom" => InputFormat::Feed,
             _ => return None,
         })
     }
@@ -44,13 +47,26 @@ impl InputFormat {
             "jsonl" | "ndjson" => return InputFormat::Jsonl,
             "html" | "htm" | "xhtml" => return InputFormat::Html,
             "warc" => return InputFormat::Warc,
+            "rss" | "atom" => return InputFormat::Feed,
             "txt" | "text" => return InputFormat::Text,
             _ => {}
         }
+        if head.starts_with(&[0x1f, 0x8b]) {
+            // The only compressed input we read: gzipped WARC.
+            return InputFormat::Warc;
+        }
         let start = String::from_utf8_lossy(&head[..head.len().min(1024)]);
         let trimmed = start.trim_start_matches('\u{feff}').trim_start();
+        let lower = trimmed.to_ascii_lowercase();
         if trimmed.starts_with("WARC/") {
             InputFormat::Warc
+        } else if trimmed.starts_with('<')
+            && !lower.contains("<html")
+            && ["<rss", "<feed", "<rdf:rdf"]
+                .iter()
+                .any(|t| lower.contains(t))
+        {
+            InputFormat::Feed
         } else if trimmed.starts_with('{') {
             InputFormat::Jsonl
         } else if trimmed.starts_with('<')
@@ -73,6 +89,7 @@ impl fmt::Display for InputFormat {
             InputFormat::Html => "html",
             InputFormat::Jsonl => "jsonl",
             InputFormat::Warc => "warc",
+            InputFormat::Feed => "feed",
         };
         f.write_str(name)
     }
@@ -95,7 +112,21 @@ mod tests {
             InputFormat::Html
         );
         assert_eq!(InputFormat::sniff("x", b"WARC/1.1\r\n"), InputFormat::Warc);
+        assert_eq!(
+            InputFormat::sniff("CC-NEWS-1.warc.gz", b"\x1f\x8b"),
+            InputFormat::Warc
+        );
+        assert_eq!(InputFormat::sniff("x", b"\x1f\x8b\x08"), InputFormat::Warc);
         assert_eq!(InputFormat::sniff("x", b"<3 you"), InputFormat::Text);
+        assert_eq!(InputFormat::sniff("news.rss", b""), InputFormat::Feed);
+        assert_eq!(
+            InputFormat::sniff("x.xml", b"<?xml version=\"1.0\"?>\n<rss version=\"2.0\">"),
+            InputFormat::Feed
+        );
+        assert_eq!(
+            InputFormat::sniff("x", b"<feed xmlns=\"http://www.w3.org/2005/Atom\">"),
+            InputFormat::Feed
+        );
         assert_eq!(
             InputFormat::sniff("notes", b"Roma, 6 gen."),
             InputFormat::Text

@@ -1,4 +1,4 @@
-use crate::{Document, decode, read_html};
+use crate::{Document, decode, html_document};
 use serde::Deserialize;
 use serde_json::Value;
 use std::io::BufRead;
@@ -43,10 +43,37 @@ struct Line {
     language: Option<String>,
 }
 
-impl<R: BufRead> Iterator for JsonlReader<R> {
-    type Item = Document;
+/// One line of a JSON Lines input, read but not yet parsed (parsing and HTML extraction can
+/// then run on another thread, with [`JsonlLine::into_document`]).
+#[derive(Debug)]
+pub enum JsonlLine {
+    /// The line's bytes and its position (`name:line`).
+    Line(Vec<u8>, String),
+    /// A line that could not be read: its document, with a warning.
+    Broken(Document),
+}
 
-    fn next(&mut self) -> Option<Document> {
+impl JsonlLine {
+    /// The document of the line (see [`JsonlReader`]).
+    pub fn into_document(self) -> Document {
+        match self {
+            JsonlLine::Line(raw, at) => parse_line(&raw, &at),
+            JsonlLine::Broken(doc) => doc,
+        }
+    }
+
+    /// Where the line is (`name:line`).
+    pub fn position(&self) -> &str {
+        match self {
+            JsonlLine::Line(_, at) => at,
+            JsonlLine::Broken(doc) => doc.warnings.first().map_or("", String::as_str),
+        }
+    }
+}
+
+impl<R: BufRead> JsonlReader<R> {
+    /// The next non-blank line, unparsed.
+    pub fn next_line(&mut self) -> Option<JsonlLine> {
         loop {
             if self.done {
                 return None;
@@ -61,18 +88,26 @@ impl<R: BufRead> Iterator for JsonlReader<R> {
                 Ok(_) => {}
                 Err(e) => {
                     self.done = true;
-                    return Some(broken(
+                    return Some(JsonlLine::Broken(broken(
                         format!("{}:{}: read error: {e}", self.name, self.line),
                         None,
-                    ));
+                    )));
                 }
             }
             if self.buf.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
             let at = format!("{}:{}", self.name, self.line);
-            return Some(parse_line(&self.buf, &at));
+            return Some(JsonlLine::Line(std::mem::take(&mut self.buf), at));
         }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonlReader<R> {
+    type Item = Document;
+
+    fn next(&mut self) -> Option<Document> {
+        self.next_line().map(JsonlLine::into_document)
     }
 }
 
@@ -95,7 +130,10 @@ fn parse_line(raw: &[u8], at: &str) -> Document {
             text,
             ..Document::default()
         },
-        (_, Some(html)) => read_html(html.as_bytes(), at),
+        (_, Some(html)) => {
+            let uri = parsed.uri.as_deref().or(parsed.url.as_deref());
+            html_document(&html, at, uri)
+        }
         (Some(other), None) if !other.is_null() => {
             let warning = format!("{at}: \"text\" is not a string; no text extracted");
             return broken(warning, id);

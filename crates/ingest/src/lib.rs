@@ -1,4 +1,4 @@
-//! Readers that turn bytes into cronaca [`Document`]s: plain text, HTML and JSON Lines.
+//! Readers that turn bytes into cronaca [`Document`]s: plain text, HTML, JSON Lines, WARC and RSS/Atom feeds.
 //!
 //! # Overview
 //! - [`InputFormat`] names a format; [`InputFormat::sniff`] guesses it from a file name and
@@ -22,16 +22,40 @@
 //! None.
 #![deny(missing_docs)]
 
+mod charset;
+mod dates;
 mod decode;
+mod feed;
 mod format;
 mod html;
 mod jsonl;
+mod warc;
 
+pub use charset::decode_html;
 pub use cronaca_model::Document;
+pub use dates::{date_from_url, normalize_date};
 pub use decode::decode;
+pub use feed::read_feed;
 pub use format::InputFormat;
-pub use html::read_html;
-pub use jsonl::JsonlReader;
+pub use html::{HtmlHints, html_document, read_html, read_html_with};
+pub use jsonl::{JsonlLine, JsonlReader};
+pub use warc::{MAX_BODY, WarcItem, WarcPage, WarcReader, warc_record};
+
+/// The document of a WARC page: its HTML read with the HTTP charset, `uri` the target URI, and
+/// the capture date (`WARC-Date`) as `published` when the page states none.
+pub fn warc_document(page: WarcPage, name: &str) -> Document {
+    let at = format!("{name}@{}", page.offset);
+    let hints = HtmlHints {
+        uri: page.uri.as_deref(),
+        charset: page.charset.as_deref(),
+    };
+    let mut doc = read_html_with(&page.body, page.uri.as_deref().unwrap_or(&at), hints);
+    if doc.published.is_none() {
+        doc.published = page.date.as_deref().and_then(normalize_date);
+    }
+    doc.uri = page.uri.or(Some(at));
+    doc
+}
 
 /// A plain-text document: the decoded bytes, with `name` as its uri. An empty file gives an
 /// empty document with a warning.

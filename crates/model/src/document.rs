@@ -15,6 +15,10 @@ pub struct Document {
     pub published: Option<String>,
     /// ISO 639-1 code when the input or the user states it.
     pub language: Option<String>,
+    /// Author or byline, when the input states it.
+    pub author: Option<String>,
+    /// The page's canonical URL (`<link rel="canonical">`, `og:url`), when it states one.
+    pub canonical_url: Option<String>,
     /// Problems met while reading the input (lossy decoding, a broken line…).
     pub warnings: Vec<String>,
 }
@@ -30,6 +34,8 @@ impl Document {
             title: self.title.clone(),
             published: self.published.clone(),
             language: self.language.clone(),
+            author: self.author.clone(),
+            canonical_url: self.canonical_url.clone(),
             warnings: self.warnings.clone(),
         }
     }

@@ -40,4 +40,10 @@ pub struct Doc {
     pub language: String,
     /// Confidence of the language, 0 to 1 (1 when given by the input or `--lang`).
     pub language_confidence: f64,
+    /// Author or byline, when the input states it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// The page's canonical URL, when it states one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub canonical_url: Option<String>,
 }
