@@ -55,12 +55,14 @@ impl Context {
         v
     }
 
-    /// The article's main country: the heaviest, when it has at least 40 % of the weight.
+    /// The article's main country: the heaviest, when it has at least 40 % of the weight or
+    /// twice the weight of the next.
     pub fn main_country(&self) -> Option<String> {
         let total: f32 = self.countries.values().sum();
         let v = self.countries();
         let (code, w) = v.first()?;
-        (total > 0.0 && *w / total >= 0.4).then(|| code.clone())
+        let next = v.get(1).map_or(0.0, |(_, w)| *w);
+        (total > 0.0 && (*w / total >= 0.4 || *w >= 2.0 * next)).then(|| code.clone())
     }
 
     fn country_share(&self, code: &[u8; 2]) -> f32 {
