@@ -1,4 +1,5 @@
 use crate::amounts::{self, Amount};
+use crate::entities;
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
 use cronaca_model::{CharIndex, Doc, Document, Record, SCHEMA, Span};
@@ -83,7 +84,10 @@ impl Extractor {
         let segmentation = segment(&text, &lang.segment_rules);
         let clock = times.add("segment", clock);
         let amounts = amounts::find_amounts(&text, &segmentation, lang);
-        times.add("amounts", clock);
+        let clock = times.add("amounts", clock);
+        let entities = entities::tagger(&language.code)
+            .map(|tagger| entities::find_entities(&text, &segmentation, tagger));
+        times.add("entities", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -93,6 +97,7 @@ impl Extractor {
             lang,
             segmentation,
             amounts,
+            entities,
             warnings,
             text,
         }
@@ -115,6 +120,8 @@ pub struct Analysis<'l> {
     pub segmentation: Segmentation,
     /// Every number in the text.
     pub amounts: Vec<Amount>,
+    /// People, organisations and places; `None` when the language has no tagger.
+    pub entities: Option<Vec<entities::Entity>>,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -146,6 +153,16 @@ impl Analysis<'_> {
                 language_confidence: self.language.confidence,
             },
             text: self.text.clone(),
+            entities: self
+                .entities
+                .as_ref()
+                .filter(|_| layers.contains(Layer::Entities))
+                .map(|es| {
+                    es.iter()
+                        .enumerate()
+                        .map(|(k, e)| e.to_model(k + 1, &self.text, &index))
+                        .collect()
+                }),
             amounts: layers.contains(Layer::Amounts).then(|| {
                 self.amounts
                     .iter()

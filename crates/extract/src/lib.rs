@@ -8,7 +8,7 @@
 //! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
-//! Stages: normalise → identify language → segment → [`amounts`].
+//! Stages: normalise → identify language → segment → [`amounts`] → [`entities`].
 //!
 //! # Example
 //! ```
@@ -31,6 +31,7 @@
 
 pub mod amounts;
 mod analysis;
+pub mod entities;
 mod layers;
 
 pub use analysis::{Analysis, Extractor, StageTimes};

@@ -25,10 +25,12 @@
 
 mod amount;
 mod document;
+mod entity;
 mod record;
 mod span;
 
 pub use amount::{Amount, AmountKind, Vague};
 pub use document::Document;
+pub use entity::{Entity, EntityIds, EntityType, Geo};
 pub use record::{Doc, Record, SCHEMA};
 pub use span::{CharIndex, Span};

@@ -1,4 +1,4 @@
-use crate::Amount;
+use crate::{Amount, Entity};
 use serde::{Deserialize, Serialize};
 
 /// The schema name every record carries.
@@ -13,6 +13,10 @@ pub struct Record {
     pub doc: Doc,
     /// The article as the extractor saw it: NFC, line endings `\n`.
     pub text: String,
+    /// People, organisations and places, each with all its mentions; absent when the layer
+    /// was not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<Entity>>,
     /// Every number in the text; absent when the layer was not written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amounts: Option<Vec<Amount>>,
