@@ -7,21 +7,20 @@ use cronaca_ner::{EntityType, TrainConfig, TrainDocument};
 use std::io::BufRead;
 use std::path::PathBuf;
 
-/// What the built-in models were trained on, and under which terms.
-pub const MODEL_NOTES: &str = "\
-NER models:
+/// What the built-in models were trained on, and under which terms (a literal, for `concat!`).
+macro_rules! model_notes {
+    () => {
+        "NER models:
   it: NER trained on KIND (Paccosi & Palmero Aprosio, LREC 2022), annotations CC BY-NC 4.0 — non-commercial
-  en: NER trained on CoNLL-2003 (Reuters RCV1) — research use only";
+  en: NER trained on CoNLL-2003 (Reuters RCV1) — research use only"
+    };
+}
+
+/// The NER model notes, shown by `cronaca train ner --help`.
+pub const MODEL_NOTES: &str = model_notes!();
 
 /// `cronaca --version`: the version and the NER model notes.
-pub const LONG_VERSION: &str = const_format_version();
-
-const fn const_format_version() -> &'static str {
-    concat!(
-        env!("CARGO_PKG_VERSION"),
-        "\nNER models:\n  it: NER trained on KIND (Paccosi & Palmero Aprosio, LREC 2022), annotations CC BY-NC 4.0 — non-commercial\n  en: NER trained on CoNLL-2003 (Reuters RCV1) — research use only"
-    )
-}
+pub const LONG_VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), "\n", model_notes!());
 
 #[derive(Args, Debug)]
 pub struct TrainArgs {
@@ -123,11 +122,13 @@ fn ner(args: TrainNerArgs) -> Result<Exit, Fatal> {
     if misc {
         types.push(EntityType::Misc);
     }
-    let train_name = args
+    // The last three components ("ner-it/train/gold.jsonl"): the same on every machine.
+    let parts: Vec<String> = args
         .train
-        .file_name()
-        .map(|_| args.train.display().to_string())
-        .unwrap_or_default();
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    let train_name = parts[parts.len().saturating_sub(3)..].join("/");
     let config = TrainConfig {
         bits: args.bits,
         epochs: args.epochs,

@@ -3,7 +3,7 @@
 //! Templates (token `i` of a sentence): bias; the lower-cased word and the word as written; its
 //! shape (`Xxxx`, `dd.d`) and short shape (`Xx`, `d.d`); prefixes and suffixes of 1–4
 //! characters; the words and short shapes of the neighbours (±1, ±2) and word bigrams around
-//! it; sentence-initial position; an ALL-CAPS sentence flag (headlines); what the document
+//! it; the words within three tokens on each side, as a bag per side; sentence-initial position; an ALL-CAPS sentence flag (headlines); what the document
 //! says about the word elsewhere (capitalised in mid-sentence, written in lower case); and the
 //! gazetteer classes of the names that cover the token ([`GazetteerHit`]).
 //!
@@ -298,6 +298,13 @@ fn sentence_features(
         f(Hash::new(26).part(&t.short).part(lower(ii + 1)));
         f(Hash::new(27).part(lower(ii - 2)).part(lower(ii - 1)));
         f(Hash::new(28).part(lower(ii + 1)).part(lower(ii + 2)));
+        for d in [-3isize, -2, -1, 1, 2, 3] {
+            let j = ii + d;
+            if j >= 0 && (j as usize) < n && toks[j as usize].alpha {
+                let side = if d < 0 { "L" } else { "R" };
+                f(Hash::new(31).part(side).part(&toks[j as usize].lower));
+            }
+        }
         for hit in input.gazetteer.iter().filter(|h| h.start <= i && i < h.end) {
             let bio = if hit.start == i { "B" } else { "I" };
             let whole = if hit.end - hit.start == 1 { "1" } else { "n" };

@@ -219,18 +219,42 @@ pub fn train(
         .iter()
         .map(|x| (x / f64::from(scale)).round().clamp(-32767.0, 32767.0) as i16)
         .collect();
-    let mut header = config.header.clone();
-    header.push(("epochs".into(), config.epochs.to_string()));
-    header.push(("seed".into(), format!("{:#x}", config.seed)));
-    header.push(("sentences".into(), data.len().to_string()));
-    Model {
+    // Calibrate confidences: the median margin of the training tokens maps to 0.9.
+    let mut model = Model {
         bits: config.bits,
         labels,
         scale,
         transitions: t.iter().map(|&x| x as f32).collect(),
         weights,
-        header,
+        header: Vec::new(),
+    };
+    let tagger = crate::Tagger::new(model.clone());
+    let mut margins: Vec<f32> = Vec::new();
+    for doc in docs.iter().take(500) {
+        let sentences: Vec<Sentence<'_>> = doc
+            .sentences
+            .iter()
+            .map(|s| Sentence::new(s.tokens.iter().map(String::as_str).collect()))
+            .collect();
+        for tags in tagger.tag_document(&sentences) {
+            margins.extend(
+                tags.iter()
+                    .filter(|t| t.label != Label::O && t.margin > 0.0)
+                    .map(|t| t.margin),
+            );
+        }
     }
+    margins.sort_by(f32::total_cmp);
+    let temperature = margins
+        .get(margins.len() / 2)
+        .map_or(1.0, |m| (m / 9f32.ln()).max(1e-3));
+    let mut header = config.header.clone();
+    header.push(("temperature".into(), format!("{temperature:.4}")));
+    header.push(("epochs".into(), config.epochs.to_string()));
+    header.push(("seed".into(), format!("{:#x}", config.seed)));
+    header.push(("sentences".into(), data.len().to_string()));
+    model.header = header;
+    model
 }
 
 /// Turns IOB2 violations of the gold labels (an `I-X` not after `X`) into `B-X`.

@@ -26,7 +26,7 @@ fn words(s: &str) -> Vec<String> {
 
 /// An acronym-like word: 2–8 letters, starting with a capital, with no lower-case letters or
 /// with at most the usual Italian spelling "Csto", "Onu" (capital then lower case).
-fn acronym_like(w: &str) -> bool {
+pub(crate) fn acronym_like(w: &str) -> bool {
     let n = w.chars().count();
     (2..=8).contains(&n)
         && w.chars().all(char::is_alphabetic)
@@ -142,4 +142,123 @@ pub fn cluster(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
 fn unique<'a, T: 'a>(mut it: impl Iterator<Item = (usize, &'a T)>) -> Option<usize> {
     let first = it.next()?.0;
     it.next().is_none().then_some(first)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions at every occurrence of each `(needle, type)` in `text`.
+    fn mentions(text: &str, names: &[(&str, EntityType)]) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for &(name, kind) in names {
+            for (at, _) in text.match_indices(name) {
+                let inside = out
+                    .iter()
+                    .any(|m: &Mention| m.span.start <= at && at < m.span.end);
+                if !inside {
+                    out.push(Mention {
+                        span: at..at + name.len(),
+                        tokens: 0..1,
+                        kind,
+                        confidence: 0.9,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| m.span.start);
+        out
+    }
+
+    fn summary(text: &str, es: &[Entity]) -> Vec<String> {
+        es.iter()
+            .map(|e| {
+                let ms: Vec<&str> = e.mentions.iter().map(|m| &text[m.span.clone()]).collect();
+                format!("{:?} {} = {}", e.kind, e.name, ms.join(" | "))
+            })
+            .collect()
+    }
+
+    #[test]
+    fn last_names_join_the_full_name_wherever_it_is() {
+        let text = "Putin ha inviato truppe. Il Cremlino e Vladimir Putin hanno parlato. \
+                    Putin e Lavrov. Sergej Lavrov ha detto.";
+        let ms = mentions(
+            text,
+            &[
+                ("Vladimir Putin", EntityType::Per),
+                ("Sergej Lavrov", EntityType::Per),
+                ("Putin", EntityType::Per),
+                ("Lavrov", EntityType::Per),
+                ("Cremlino", EntityType::Org),
+            ],
+        );
+        let es = cluster(text, ms);
+        assert_eq!(
+            summary(text, &es),
+            [
+                "Per Vladimir Putin = Putin | Vladimir Putin | Putin",
+                "Org Cremlino = Cremlino",
+                "Per Sergej Lavrov = Lavrov | Sergej Lavrov",
+            ]
+        );
+    }
+
+    #[test]
+    fn an_ambiguous_last_name_stays_apart() {
+        let text = "Joe Biden e Jill Biden. Biden ha parlato.";
+        let ms = mentions(
+            text,
+            &[
+                ("Joe Biden", EntityType::Per),
+                ("Jill Biden", EntityType::Per),
+                ("Biden", EntityType::Per),
+            ],
+        );
+        assert_eq!(cluster(text, ms).len(), 3);
+    }
+
+    #[test]
+    fn acronyms_join_their_expansion() {
+        let text = "L'Organizzazione del Trattato di Sicurezza Collettiva (Csto) ha inviato \
+                    truppe. La Csto riferisce. L'Organizzazione Csto è guidata da Mosca. \
+                    L'Organizzazione delle Nazioni Unite tace; l'ONU non commenta.";
+        let ms = mentions(
+            text,
+            &[
+                (
+                    "Organizzazione del Trattato di Sicurezza Collettiva",
+                    EntityType::Org,
+                ),
+                ("Organizzazione delle Nazioni Unite", EntityType::Org),
+                ("Organizzazione Csto", EntityType::Org),
+                ("Csto", EntityType::Loc),
+                ("ONU", EntityType::Org),
+                ("Mosca", EntityType::Loc),
+            ],
+        );
+        let es = cluster(text, ms);
+        assert_eq!(
+            summary(text, &es),
+            [
+                "Org Organizzazione del Trattato di Sicurezza Collettiva = \
+                 Organizzazione del Trattato di Sicurezza Collettiva | Csto | Csto | \
+                 Organizzazione Csto",
+                "Loc Mosca = Mosca",
+                "Org Organizzazione delle Nazioni Unite = Organizzazione delle Nazioni Unite | ONU",
+            ]
+        );
+    }
+
+    #[test]
+    fn identical_names_are_one_entity_with_the_majority_type() {
+        let text = "Almaty brucia. Ad Almaty e ad Almaty si spara.";
+        let mut ms = mentions(text, &[("Almaty", EntityType::Loc)]);
+        ms[1].kind = EntityType::Org;
+        let es = cluster(text, ms);
+        assert_eq!(
+            summary(text, &es),
+            ["Loc Almaty = Almaty | Almaty | Almaty"]
+        );
+    }
 }

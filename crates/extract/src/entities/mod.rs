@@ -132,6 +132,63 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 
 /// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`].
 pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger) -> Vec<Entity> {
-    let mentions = find_mentions(text, seg, tagger);
+    let mut mentions = find_mentions(text, seg, tagger);
+    acronyms(text, seg, &mut mentions);
     coref::cluster(text, mentions)
+}
+
+/// Names introduced with an acronym in parentheses: "Organizzazione del Trattato di Sicurezza
+/// Collettiva (Csto)". The name's mention is extended over capitalised words the tagger left
+/// before the parenthesis, and every occurrence of the acronym in the document becomes a
+/// mention of the name's type (the tagger often misses or mistypes lone acronyms).
+fn acronyms(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>) {
+    let word = |k: usize| seg.tokens.get(k).map(|t| &text[t.span.clone()]);
+    let mut found: Vec<(String, EntityType, f32)> = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityType::Per || m.tokens.len() < 2 {
+            continue;
+        }
+        let mut end = m.tokens.end;
+        while end < m.tokens.end + 3
+            && word(end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            end += 1;
+        }
+        let (Some("("), Some(acr), Some(")")) = (word(end), word(end + 1), word(end + 2)) else {
+            continue;
+        };
+        if !coref::acronym_like(acr) {
+            continue;
+        }
+        m.tokens.end = end;
+        m.span.end = seg.tokens[end - 1].span.end;
+        found.push((acr.to_string(), m.kind, m.confidence));
+    }
+    // Drop mentions swallowed by an extension.
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        match kept.last() {
+            Some(last) if last.tokens.end > m.tokens.start => {}
+            _ => kept.push(m),
+        }
+    }
+    for (acr, kind, confidence) in found {
+        for (k, tok) in seg.tokens.iter().enumerate() {
+            if text[tok.span.clone()] != acr {
+                continue;
+            }
+            match kept.iter_mut().find(|m| m.tokens.contains(&k)) {
+                Some(m) if m.tokens.len() == 1 => m.kind = kind,
+                Some(_) => {}
+                None => kept.push(Mention {
+                    span: tok.span.clone(),
+                    tokens: k..k + 1,
+                    kind,
+                    confidence,
+                }),
+            }
+        }
+    }
+    kept.sort_by_key(|m| m.tokens.start);
+    *mentions = kept;
 }
