@@ -3,7 +3,7 @@ use std::path::PathBuf;
 
 /// Turns news articles into structured, source-attributed event data.
 #[derive(Parser, Debug)]
-#[command(name = "cronaca", version, about)]
+#[command(name = "cronaca", version, long_version = crate::train::LONG_VERSION, about)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -15,6 +15,8 @@ pub enum Command {
     Extract(ExtractArgs),
     /// Measure throughput and memory of the analysis stages over a corpus.
     Bench(BenchArgs),
+    /// Train a model (`cronaca train ner`).
+    Train(crate::train::TrainArgs),
 }
 
 #[derive(Args, Debug)]

@@ -1,10 +1,11 @@
-//! The `cronaca` command line: `extract` and `bench`.
+//! The `cronaca` command line: `extract`, `bench` and `train`.
 mod args;
 mod bench;
 mod config;
 mod exit;
 mod extract;
 mod inputs;
+mod train;
 
 use clap::Parser;
 use exit::Fatal;
@@ -15,6 +16,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         args::Command::Extract(a) => config::ExtractConfig::resolve(a).and_then(extract::run),
         args::Command::Bench(a) => bench::run(a),
+        args::Command::Train(a) => train::run(a),
     };
     match result {
         Ok(exit) => exit.into(),

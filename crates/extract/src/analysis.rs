@@ -1,4 +1,5 @@
 use crate::amounts::{self, Amount};
+use crate::entities;
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
@@ -92,7 +93,10 @@ impl Extractor {
             &amounts,
             doc.published.as_deref(),
         );
-        times.add("times", clock);
+        let clock = times.add("times", clock);
+        let entities = entities::tagger(&language.code)
+            .map(|tagger| entities::find_entities(&text, &segmentation, tagger));
+        times.add("entities", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -102,6 +106,7 @@ impl Extractor {
             lang,
             segmentation,
             amounts,
+            entities,
             times: found_times,
             warnings,
             text,
@@ -125,6 +130,8 @@ pub struct Analysis<'l> {
     pub segmentation: Segmentation,
     /// Every number in the text.
     pub amounts: Vec<Amount>,
+    /// People, organisations and places; `None` when the language has no tagger.
+    pub entities: Option<Vec<entities::Entity>>,
     /// Every time expression.
     pub times: Vec<Time>,
     /// Problems with this document.
@@ -160,6 +167,16 @@ impl Analysis<'_> {
                 canonical_url: self.doc.canonical_url.clone(),
             },
             text: self.text.clone(),
+            entities: self
+                .entities
+                .as_ref()
+                .filter(|_| layers.contains(Layer::Entities))
+                .map(|es| {
+                    es.iter()
+                        .enumerate()
+                        .map(|(k, e)| e.to_model(k + 1, &self.text, &index))
+                        .collect()
+                }),
             times: layers.contains(Layer::Times).then(|| {
                 self.times
                     .iter()

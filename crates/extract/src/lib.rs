@@ -8,7 +8,7 @@
 //! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
-//! Stages: normalise → identify language → segment → [`amounts`] → [`times`].
+//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`].
 //!
 //! # Example
 //! ```
@@ -35,6 +35,7 @@
 
 pub mod amounts;
 mod analysis;
+pub mod entities;
 mod layers;
 pub mod times;
 

@@ -25,12 +25,14 @@
 
 mod amount;
 mod document;
+mod entity;
 mod record;
 mod span;
 mod time;
 
 pub use amount::{Amount, AmountKind, Vague};
 pub use document::Document;
+pub use entity::{Entity, EntityIds, EntityType, Geo};
 pub use record::{Doc, Record, SCHEMA};
 pub use span::{CharIndex, Span};
 pub use time::{Precision, Time, TimeType};

@@ -1,4 +1,4 @@
-use crate::{Amount, Time};
+use crate::{Amount, Entity, Time};
 use serde::{Deserialize, Serialize};
 
 /// The schema name every record carries.
@@ -13,6 +13,10 @@ pub struct Record {
     pub doc: Doc,
     /// The article as the extractor saw it: NFC, line endings `\n`.
     pub text: String,
+    /// People, organisations and places, each with all its mentions; absent when the layer
+    /// was not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entities: Option<Vec<Entity>>,
     /// Every date, time, period, duration and set; absent when the layer was not written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub times: Option<Vec<Time>>,

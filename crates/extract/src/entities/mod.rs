@@ -1,0 +1,194 @@
+//! The `entities` stage: people, organisations and places, each with all its mentions.
+//!
+//! The statistical tagger ([`cronaca_ner`]) labels the tokens of each sentence; runs of
+//! `B-`/`I-` labels become mentions; [`coref`] groups the mentions of one real-world entity
+//! within the document ("Vladimir Putin" … "Putin"; "Organizzazione del Trattato di Sicurezza
+//! Collettiva (Csto)" … "Csto"). Languages without a model get no entity layer.
+//!
+//! Linking (ids, coordinates, country, subtype) is left to the gazetteer: entities leave
+//! the stage with those fields empty.
+
+pub mod coref;
+mod training;
+
+pub use training::{TrainingError, training_document};
+
+use cronaca_model::{CharIndex, EntityIds, EntityType, Span};
+use cronaca_ner::{Label, Sentence, Tagger};
+use cronaca_text::Segmentation;
+use std::ops::Range;
+
+/// One surface mention of a name, in bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte range in the text.
+    pub span: Range<usize>,
+    /// Token indices in the segmentation.
+    pub tokens: Range<usize>,
+    /// The type the tagger gave it.
+    pub kind: EntityType,
+    /// The tagger's confidence: the lowest of its tokens'.
+    pub confidence: f32,
+}
+
+/// One entity of the document, in bytes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entity {
+    /// PER, ORG or LOC.
+    pub kind: EntityType,
+    /// Canonical name.
+    pub name: String,
+    /// The mentions, in text order.
+    pub mentions: Vec<Mention>,
+    /// Confidence, 0 to 1.
+    pub confidence: f64,
+}
+
+impl Entity {
+    /// The `cronaca/1` entity, with id `e{n}`.
+    pub fn to_model(&self, n: usize, text: &str, index: &CharIndex) -> cronaca_model::Entity {
+        cronaca_model::Entity {
+            id: format!("e{n}"),
+            kind: self.kind,
+            subtype: None,
+            name: self.name.clone(),
+            ids: EntityIds::default(),
+            country: None,
+            geo: None,
+            mentions: self
+                .mentions
+                .iter()
+                .map(|m| Span::from_bytes(text, index, m.span.clone()))
+                .collect(),
+            confidence: self.confidence,
+        }
+    }
+}
+
+/// The tagger for a language code, if cronaca has one.
+pub fn tagger(lang: &str) -> Option<&'static Tagger> {
+    cronaca_ner::builtin(lang)
+}
+
+/// The tagger's sentences for a segmented text.
+pub(crate) fn sentences<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sentence<'t>> {
+    seg.sentences
+        .iter()
+        .map(|s| {
+            Sentence::new(
+                seg.tokens[s.tokens.clone()]
+                    .iter()
+                    .map(|t| &text[t.span.clone()])
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// Every mention the tagger finds in the text, in text order.
+pub fn find_mentions(text: &str, seg: &Segmentation, tagger: &Tagger) -> Vec<Mention> {
+    let input = sentences(text, seg);
+    let tags = tagger.tag_document(&input);
+    let mut mentions = Vec::new();
+    for (sentence, tags) in seg.sentences.iter().zip(&tags) {
+        let base = sentence.tokens.start;
+        let mut open: Option<Mention> = None;
+        for (i, tag) in tags.iter().enumerate() {
+            let k = base + i;
+            let continues = matches!(
+                (tag.label, &open),
+                (Label::I(t), Some(m)) if kind(t) == Some(m.kind)
+            );
+            if continues {
+                let m = open.as_mut().expect("continues an open mention");
+                m.tokens.end = k + 1;
+                m.span.end = seg.tokens[k].span.end;
+                m.confidence = m.confidence.min(tag.confidence);
+                continue;
+            }
+            mentions.extend(open.take());
+            if let Some(t) = tag.label.entity_type().and_then(kind) {
+                open = Some(Mention {
+                    span: seg.tokens[k].span.clone(),
+                    tokens: k..k + 1,
+                    kind: t,
+                    confidence: tag.confidence,
+                });
+            }
+        }
+        mentions.extend(open);
+    }
+    mentions
+}
+
+fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
+    match t {
+        cronaca_ner::EntityType::Per => Some(EntityType::Per),
+        cronaca_ner::EntityType::Org => Some(EntityType::Org),
+        cronaca_ner::EntityType::Loc => Some(EntityType::Loc),
+        cronaca_ner::EntityType::Misc => None,
+    }
+}
+
+/// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`].
+pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger) -> Vec<Entity> {
+    let mut mentions = find_mentions(text, seg, tagger);
+    acronyms(text, seg, &mut mentions);
+    coref::cluster(text, mentions)
+}
+
+/// Names introduced with an acronym in parentheses: "Organizzazione del Trattato di Sicurezza
+/// Collettiva (Csto)". The name's mention is extended over capitalised words the tagger left
+/// before the parenthesis, and every occurrence of the acronym in the document becomes a
+/// mention of the name's type (the tagger often misses or mistypes lone acronyms).
+fn acronyms(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>) {
+    let word = |k: usize| seg.tokens.get(k).map(|t| &text[t.span.clone()]);
+    let mut found: Vec<(String, EntityType, f32)> = Vec::new();
+    for m in mentions.iter_mut() {
+        if m.kind == EntityType::Per || m.tokens.len() < 2 {
+            continue;
+        }
+        let mut end = m.tokens.end;
+        while end < m.tokens.end + 3
+            && word(end).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+        {
+            end += 1;
+        }
+        let (Some("("), Some(acr), Some(")")) = (word(end), word(end + 1), word(end + 2)) else {
+            continue;
+        };
+        if !coref::acronym_like(acr) {
+            continue;
+        }
+        m.tokens.end = end;
+        m.span.end = seg.tokens[end - 1].span.end;
+        found.push((acr.to_string(), m.kind, m.confidence));
+    }
+    // Drop mentions swallowed by an extension.
+    let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
+    for m in mentions.drain(..) {
+        match kept.last() {
+            Some(last) if last.tokens.end > m.tokens.start => {}
+            _ => kept.push(m),
+        }
+    }
+    for (acr, kind, confidence) in found {
+        for (k, tok) in seg.tokens.iter().enumerate() {
+            if text[tok.span.clone()] != acr {
+                continue;
+            }
+            match kept.iter_mut().find(|m| m.tokens.contains(&k)) {
+                Some(m) if m.tokens.len() == 1 => m.kind = kind,
+                Some(_) => {}
+                None => kept.push(Mention {
+                    span: tok.span.clone(),
+                    tokens: k..k + 1,
+                    kind,
+                    confidence,
+                }),
+            }
+        }
+    }
+    kept.sort_by_key(|m| m.tokens.start);
+    *mentions = kept;
+}

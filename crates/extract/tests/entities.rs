@@ -1,0 +1,84 @@
+use cronaca_extract::{Extractor, Layers};
+use cronaca_lang::Languages;
+use cronaca_model::{Document, EntityType};
+
+fn entities(text: &str, lang: &str) -> Vec<(EntityType, String, Vec<String>)> {
+    let extractor = Extractor::new(Languages::builtin().unwrap());
+    let doc = Document {
+        text: text.into(),
+        language: Some(lang.into()),
+        ..Default::default()
+    };
+    let record = extractor.analyse(&doc).to_record(Layers::all());
+    let chars: Vec<char> = record.text.chars().collect();
+    record
+        .entities
+        .expect("the entity layer is written")
+        .into_iter()
+        .map(|e| {
+            for m in &e.mentions {
+                assert_eq!(chars[m.start..m.end].iter().collect::<String>(), m.text);
+            }
+            assert!((0.0..=1.0).contains(&e.confidence));
+            let ms = e.mentions.into_iter().map(|m| m.text).collect();
+            (e.kind, e.name, ms)
+        })
+        .collect()
+}
+
+#[test]
+fn italian_article_people_places_and_coreference() {
+    let text = "Putin invia le truppe in Kazakistan\n\nIl presidente Kassym-Jomart Tokayev ha \
+                chiesto aiuto a Vladimir Putin. Le truppe di Putin sono arrivate ad Almaty, \
+                ha confermato Maria Zakharova.";
+    let es = entities(text, "it");
+    let putin = es
+        .iter()
+        .find(|e| e.1 == "Vladimir Putin")
+        .expect("Putin is found");
+    assert_eq!(putin.0, EntityType::Per);
+    assert_eq!(putin.2, ["Putin", "Vladimir Putin", "Putin"]);
+    let find = |name: &str| es.iter().find(|e| e.1 == name).map(|e| e.0);
+    assert_eq!(find("Kassym-Jomart Tokayev"), Some(EntityType::Per));
+    assert_eq!(find("Maria Zakharova"), Some(EntityType::Per));
+    assert_eq!(find("Kazakistan"), Some(EntityType::Loc));
+    assert_eq!(find("Almaty"), Some(EntityType::Loc));
+}
+
+#[test]
+fn english_article() {
+    let text = "Prime Minister Boris Johnson met Emmanuel Macron in Paris on Monday. Johnson \
+                said the European Union must act.";
+    let es = entities(text, "en");
+    let johnson = es
+        .iter()
+        .find(|e| e.1 == "Boris Johnson")
+        .expect("Johnson is found");
+    assert_eq!(johnson.2, ["Boris Johnson", "Johnson"]);
+    assert!(es.iter().any(|e| e.1 == "Paris" && e.0 == EntityType::Loc));
+    assert!(
+        es.iter()
+            .any(|e| e.1 == "European Union" && e.0 == EntityType::Org)
+    );
+    assert!(
+        es.iter()
+            .any(|e| e.1 == "Emmanuel Macron" && e.0 == EntityType::Per)
+    );
+}
+
+#[test]
+fn languages_without_a_model_have_no_entity_layer() {
+    let extractor = Extractor::new(Languages::builtin().unwrap());
+    let doc = Document {
+        text: "Wladimir Putin ist in Berlin angekommen.".into(),
+        language: Some("de".into()),
+        ..Default::default()
+    };
+    assert!(
+        extractor
+            .analyse(&doc)
+            .to_record(Layers::all())
+            .entities
+            .is_none()
+    );
+}
