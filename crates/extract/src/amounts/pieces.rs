@@ -26,6 +26,11 @@ pub(crate) struct Pieces<'a> {
     pub numbers: &'a Numbers,
 }
 
+/// True when `gap` holds an empty line ("\n\n").
+pub(crate) fn blank_line(gap: &str) -> bool {
+    gap.as_bytes().windows(2).any(|w| w == b"\n\n")
+}
+
 fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
@@ -112,7 +117,7 @@ impl<'a> Pieces<'a> {
             return true;
         }
         let gap = &self.text[self.list[i].end..next.start];
-        !gap.is_empty() && gap.chars().all(char::is_whitespace) && !gap.contains("\n\n")
+        !gap.is_empty() && gap.chars().all(char::is_whitespace) && !blank_line(gap)
     }
 
     /// Like [`joinable`](Self::joinable), also across a spaced hyphen ("ninety - five"): returns
