@@ -5,6 +5,7 @@ use super::Amount;
 use super::pieces::{Pieces, blank_line};
 use cronaca_lang::{Bound, Lang, PatternPart, Reading, Role, fold_into, strip_accents};
 use cronaca_model::AmountKind;
+use std::collections::HashMap;
 
 /// One matched range, before it becomes an amount.
 struct Match {
@@ -17,7 +18,16 @@ struct Match {
     rule: String,
 }
 
-fn literal_matches(pieces: &Pieces, i: usize, lit: &str, buf: &mut String) -> bool {
+/// The last piece folded by `literal_matches` (its accent-less form when asked for), and the
+/// accent-less literals: the patterns are tried one after the other on the same pieces.
+struct Folds<'l> {
+    piece: usize,
+    folded: String,
+    stripped: Option<String>,
+    literals: HashMap<&'l str, String>,
+}
+
+fn literal_matches<'l>(pieces: &Pieces, i: usize, lit: &'l str, f: &mut Folds<'l>) -> bool {
     let s = pieces.str(i).as_bytes();
     let l = lit.as_bytes();
     // ASCII on both sides: folding is lowering the ASCII letters and accents play no part.
@@ -32,14 +42,20 @@ fn literal_matches(pieces: &Pieces, i: usize, lit: &str, buf: &mut String) -> bo
     {
         return false;
     }
-    fold_into(pieces.str(i), buf);
+    if f.piece != i {
+        fold_into(pieces.str(i), &mut f.folded);
+        f.piece = i;
+        f.stripped = None;
+    }
+    let buf = &f.folded;
     if buf == lit {
         return true;
     }
     if buf.is_ascii() && lit.is_ascii() || buf.len().abs_diff(lit.len()) > 4 {
         return false;
     }
-    strip_accents(buf) == strip_accents(lit)
+    let stripped = f.stripped.get_or_insert_with(|| strip_accents(buf));
+    *stripped == *f.literals.entry(lit).or_insert_with(|| strip_accents(lit))
 }
 
 /// True when nothing but spaces (no blank line) separates pieces `a` and `a + 1`.
@@ -98,7 +114,12 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
             .ok()
             .map(|k| (ends[k].1, ends[k].2))
     };
-    let mut buf = String::new();
+    let mut buf = Folds {
+        piece: usize::MAX,
+        folded: String::new(),
+        stripped: None,
+        literals: HashMap::new(),
+    };
     let mut matches: Vec<Match> = Vec::new();
     for &(first, a, alast) in &ends {
         for pat in patterns {
