@@ -239,6 +239,10 @@ pub struct Probe<'a> {
 pub struct Numbers {
     map: fst::Map<Vec<u8>>,
     readings: Vec<Vec<Reading>>,
+    /// A hashed set of the forms' first three bytes (or the whole form, if shorter): a word
+    /// of three bytes or more whose start is not in it has nothing in the trie (see
+    /// [`Numbers::probe`]). Empty: no filter.
+    starts: Vec<u64>,
     /// Multipliers glued to digits, longest first, matched case-sensitively: ("k", 1000).
     pub suffixes: Vec<(String, f64)>,
     /// Ordinal endings after digits, longest first, folded: "esimo", "st", "°".
@@ -305,9 +309,37 @@ pub fn strip_accents(form: &str) -> String {
     out
 }
 
+/// The bit of [`Numbers::starts`] for the first bytes of a form (`whole`: the form is exactly
+/// these bytes; otherwise it starts with them).
+fn start_bit(head: &[u8], whole: bool) -> usize {
+    let mut h = head.len() as u32 | if whole { 0x100 } else { 0 };
+    for &b in head {
+        h = (h ^ u32::from(b)).wrapping_mul(0x9E37_79B1);
+    }
+    ((h ^ (h >> 16)) & 0xFFFF) as usize
+}
+
 impl Numbers {
+    /// False when the trie walk for `folded` cannot find anything: no form starts with its
+    /// first (up to three) bytes and no numeral of one or two bytes is a prefix of it. Only
+    /// [`probe`](Self::probe) cares about such numerals; `get` and `has_prefix` may ask too
+    /// (a false "maybe" only costs the walk).
+    fn may_start(&self, folded: &[u8]) -> bool {
+        if self.starts.is_empty() || folded.is_empty() {
+            return true;
+        }
+        let has = |bit: usize| self.starts[bit >> 6] & (1 << (bit & 63)) != 0;
+        let n = folded.len().min(3);
+        has(start_bit(&folded[..n], false))
+            || (n > 1 && has(start_bit(&folded[..1], true)))
+            || (n > 2 && has(start_bit(&folded[..2], true)))
+    }
+
     /// Every reading of an already folded form.
     pub fn get(&self, folded: &str) -> &[Reading] {
+        if !self.may_start(folded.as_bytes()) {
+            return &[];
+        }
         match self.map.get(folded) {
             Some(i) => &self.readings[i as usize],
             None => &[],
@@ -348,6 +380,9 @@ impl Numbers {
             numeral_prefix: false,
             multi_word: false,
         };
+        if !self.may_start(folded) {
+            return probe;
+        }
         for (i, &b) in folded.iter().enumerate() {
             let Some(t) = node.find_input(b) else {
                 return probe;
@@ -372,6 +407,9 @@ impl Numbers {
 
     /// True when some form starts with `folded` (used for multi-word forms: "per" → "per cento").
     pub fn has_prefix(&self, folded: &[u8]) -> bool {
+        if !self.may_start(folded) {
+            return false;
+        }
         let fst = self.map.as_fst();
         let mut node = fst.root();
         for &b in folded {
@@ -714,6 +752,25 @@ impl Numbers {
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
+        if !builder.entries.contains_key("") {
+            let mut starts = vec![0u64; 1024];
+            for (k, readings) in &builder.entries {
+                let k = k.as_bytes();
+                for n in 1..=k.len().min(3) {
+                    let bit = start_bit(&k[..n], false);
+                    starts[bit >> 6] |= 1 << (bit & 63);
+                }
+                // A short form matters inside a longer word only as a numeral prefix.
+                let numeral = readings
+                    .iter()
+                    .any(|r| matches!(r, Reading::Number(w) if w.role.is_numeral()));
+                if k.len() <= 2 && numeral {
+                    let bit = start_bit(k, true);
+                    starts[bit >> 6] |= 1 << (bit & 63);
+                }
+            }
+            numbers.starts = starts;
+        }
         let mut readings = Vec::with_capacity(builder.entries.len());
         let map = fst::Map::from_iter(builder.entries.into_iter().map(|(k, v)| {
             readings.push(v);

@@ -23,7 +23,14 @@ pub(crate) struct Pieces<'a> {
     /// The piece may start a multi-word form ("per" of "per cent of") or a glued compound
     /// ("duecento…") although it is not itself in the lexicon.
     pub multi_start: Vec<bool>,
+    /// A multi-word form starts with the piece and a space (`Probe::multi_word`).
+    multi_next: Vec<bool>,
     pub numbers: &'a Numbers,
+}
+
+/// True when `gap` holds an empty line ("\n\n").
+pub(crate) fn blank_line(gap: &str) -> bool {
+    gap.as_bytes().windows(2).any(|w| w == b"\n\n")
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -69,6 +76,7 @@ impl<'a> Pieces<'a> {
         }
         let mut buf = String::new();
         let mut multi_start = vec![false; list.len()];
+        let mut multi_next = vec![false; list.len()];
         let readings = list
             .iter()
             .enumerate()
@@ -78,6 +86,7 @@ impl<'a> Pieces<'a> {
                 }
                 fold_into(&text[p.start..p.end], &mut buf);
                 let probe = numbers.probe(buf.as_bytes());
+                multi_next[i] = probe.multi_word;
                 if probe.readings.is_empty() && p.kind == TokenKind::Word {
                     multi_start[i] =
                         (numbers.compounds && probe.numeral_prefix) || probe.multi_word;
@@ -90,6 +99,7 @@ impl<'a> Pieces<'a> {
             list,
             readings,
             multi_start,
+            multi_next,
             numbers,
         }
     }
@@ -112,7 +122,7 @@ impl<'a> Pieces<'a> {
             return true;
         }
         let gap = &self.text[self.list[i].end..next.start];
-        !gap.is_empty() && gap.chars().all(char::is_whitespace) && !gap.contains("\n\n")
+        !gap.is_empty() && gap.chars().all(char::is_whitespace) && !blank_line(gap)
     }
 
     /// Like [`joinable`](Self::joinable), also across a spaced hyphen ("ninety - five"): returns
@@ -144,7 +154,11 @@ impl<'a> Pieces<'a> {
     pub(crate) fn lookup(&self, i: usize, buf: &mut String) -> Option<(&'a [Reading], usize)> {
         let single = self.readings[i];
         let mut best = (!single.is_empty()).then_some((single, i));
-        if self.numbers.max_words > 1 && self.list[i].kind == TokenKind::Word && !self.list[i].mixed
+        // `multi_next` says whether the first `has_prefix` below can succeed.
+        if self.numbers.max_words > 1
+            && self.list[i].kind == TokenKind::Word
+            && !self.list[i].mixed
+            && self.multi_next[i]
         {
             fold_into(self.str(i), buf);
             let mut j = i;

@@ -2,9 +2,10 @@
 //! of the language's `ranges.tsv`. The numbers keep their own amounts; a range adds one amount
 //! of kind `range` covering the whole expression.
 use super::Amount;
-use super::pieces::Pieces;
+use super::pieces::{Pieces, blank_line};
 use cronaca_lang::{Bound, Lang, PatternPart, Reading, Role, fold_into, strip_accents};
 use cronaca_model::AmountKind;
+use std::collections::HashMap;
 
 /// One matched range, before it becomes an amount.
 struct Match {
@@ -17,15 +18,44 @@ struct Match {
     rule: String,
 }
 
-fn literal_matches(pieces: &Pieces, i: usize, lit: &str, buf: &mut String) -> bool {
-    fold_into(pieces.str(i), buf);
+/// The last piece folded by `literal_matches` (its accent-less form when asked for), and the
+/// accent-less literals: the patterns are tried one after the other on the same pieces.
+struct Folds<'l> {
+    piece: usize,
+    folded: String,
+    stripped: Option<String>,
+    literals: HashMap<&'l str, String>,
+}
+
+fn literal_matches<'l>(pieces: &Pieces, i: usize, lit: &'l str, f: &mut Folds<'l>) -> bool {
+    let s = pieces.str(i).as_bytes();
+    let l = lit.as_bytes();
+    // ASCII on both sides: folding is lowering the ASCII letters and accents play no part.
+    if s.is_ascii() && l.is_ascii() {
+        return s.len() == l.len() && s.iter().zip(l).all(|(a, b)| a.to_ascii_lowercase() == *b);
+    }
+    // Folding and stripping accents keep a leading ASCII character (lowered).
+    if let (Some(a), Some(b)) = (s.first(), l.first())
+        && a.is_ascii()
+        && b.is_ascii()
+        && a.to_ascii_lowercase() != *b
+    {
+        return false;
+    }
+    if f.piece != i {
+        fold_into(pieces.str(i), &mut f.folded);
+        f.piece = i;
+        f.stripped = None;
+    }
+    let buf = &f.folded;
     if buf == lit {
         return true;
     }
     if buf.is_ascii() && lit.is_ascii() || buf.len().abs_diff(lit.len()) > 4 {
         return false;
     }
-    strip_accents(buf) == strip_accents(lit)
+    let stripped = f.stripped.get_or_insert_with(|| strip_accents(buf));
+    *stripped == *f.literals.entry(lit).or_insert_with(|| strip_accents(lit))
 }
 
 /// True when nothing but spaces (no blank line) separates pieces `a` and `a + 1`.
@@ -34,7 +64,7 @@ fn adjacent(pieces: &Pieces, a: usize) -> bool {
         return false;
     };
     let gap = &pieces.text[pieces.list[a].end..n.start];
-    gap.chars().all(char::is_whitespace) && !gap.contains("\n\n")
+    gap.chars().all(char::is_whitespace) && !blank_line(gap)
 }
 
 fn piece_at(pieces: &Pieces, byte: usize) -> Option<usize> {
@@ -84,7 +114,12 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
             .ok()
             .map(|k| (ends[k].1, ends[k].2))
     };
-    let mut buf = String::new();
+    let mut buf = Folds {
+        piece: usize::MAX,
+        folded: String::new(),
+        stripped: None,
+        literals: HashMap::new(),
+    };
     let mut matches: Vec<Match> = Vec::new();
     for &(first, a, alast) in &ends {
         for pat in patterns {
@@ -99,11 +134,10 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
                     ok = false;
                     break;
                 };
-                if start == 0 || !adjacent(pieces, start - 1) {
-                    ok = false;
-                    break;
-                }
-                if !literal_matches(pieces, start - 1, lit, &mut buf) {
+                if start == 0
+                    || !literal_matches(pieces, start - 1, lit, &mut buf)
+                    || !adjacent(pieces, start - 1)
+                {
                     ok = false;
                     break;
                 }
@@ -116,29 +150,29 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
             let mut end = alast;
             let mut b = None;
             for part in &pat.parts[ka + 1..] {
-                if end + 1 >= pieces.len() || !adjacent(pieces, end) {
+                if end + 1 >= pieces.len() {
                     ok = false;
                     break;
                 }
+                // The part first, then the gap: the cheaper test usually fails.
                 match part {
-                    PatternPart::Literal(lit) => {
-                        if !literal_matches(pieces, end + 1, lit, &mut buf) {
-                            ok = false;
-                            break;
-                        }
+                    PatternPart::Literal(lit)
+                        if literal_matches(pieces, end + 1, lit, &mut buf)
+                            && adjacent(pieces, end) =>
+                    {
                         end += 1;
                     }
                     PatternPart::B => match end_at(end + 1) {
-                        Some((v, l)) => {
+                        Some((v, l)) if adjacent(pieces, end) => {
                             b = Some(v);
                             end = l;
                         }
-                        None => {
+                        _ => {
                             ok = false;
                             break;
                         }
                     },
-                    PatternPart::A => {
+                    _ => {
                         ok = false;
                         break;
                     }
