@@ -81,6 +81,16 @@ pub struct Point {
     pub holiday: Option<HolidayDate>,
     /// An ISO week number ("week 10").
     pub week_no: Option<u8>,
+    /// "the first Monday of March", "the last week of July", "the third quarter": the rank
+    /// (-1 = last) and what is counted, inside the month or year the point names.
+    pub nth: Option<(i32, Nth)>,
+}
+
+/// What an ordinal counts inside a month or year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Nth {
+    Weekday(u8),
+    Unit(TimeUnit),
 }
 
 /// A recognised expression, before resolution.
@@ -342,6 +352,74 @@ impl<'a> Parser<'a> {
     }
 
     /// Glue words, prepositions and range links to skip at `i`.
+    /// An ordinal at `i` ("3rd", "1°", "third", "primo") or a "last" modifier: its rank
+    /// (-1 = last) and the token after it.
+    fn rank(&self, i: usize) -> Option<(i32, usize)> {
+        if self.kinds[i] == TokenKind::Number {
+            let (n, len) = self.int(i)?;
+            let e = self.has(i + 1, |w| matches!(w, TimeWord::OrdinalMark))?;
+            return (len <= 2 && (1..=53).contains(&n) && self.glued(i + 1))
+                .then_some((n as i32, e));
+        }
+        if let Some((v, e, true)) = self.word_numbers[i]
+            && v.fract() == 0.0
+            && (1.0..=53.0).contains(&v)
+        {
+            return Some((v as i32, e));
+        }
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::DayOrdinal(d) => Some((*d as i32, h.end)),
+            TimeWord::Modifier(-1) => Some((-1, h.end)),
+            _ => None,
+        })
+    }
+
+    /// "the first Monday of March", "l'ultima settimana di settembre", "el tercer trimestre
+    /// de 2018", "the 9th month of next year": a rank, a weekday or unit, and (except for
+    /// quarters) a month or year after it.
+    fn nth(&self, i: usize) -> Option<(usize, Comp)> {
+        let (n, e) = self.rank(i)?;
+        if e >= self.len() {
+            return None;
+        }
+        let (what, e2) = if let Some((u, e2)) = self.unit(e) {
+            if !matches!(
+                u,
+                TimeUnit::Day | TimeUnit::Week | TimeUnit::Month | TimeUnit::Quarter
+            ) {
+                return None;
+            }
+            (Nth::Unit(u), e2)
+        } else {
+            self.words(e).find_map(|h| match h.word {
+                TimeWord::Weekday {
+                    day, set: false, ..
+                } => Some((Nth::Weekday(*day), h.end)),
+                _ => None,
+            })?
+        };
+        let next = self.skip_between(e2);
+        let container = next < self.len()
+            && (self.int(next).is_some_and(|(_, len)| len == 4)
+                || self
+                    .has(next, |w| {
+                        matches!(
+                            w,
+                            TimeWord::Month { .. }
+                                | TimeWord::Modifier(_)
+                                | TimeWord::Unit(TimeUnit::Month | TimeUnit::Year)
+                        )
+                    })
+                    .is_some());
+        if !container && what != Nth::Unit(TimeUnit::Quarter) {
+            return None;
+        }
+        if n < 0 && !container {
+            return None;
+        }
+        Some((e2, Comp::Nth(n, what)))
+    }
+
     fn skip_glue(&self, mut i: usize) -> usize {
         while let Some(end) = self.has(i, |w| matches!(w, TimeWord::Glue | TimeWord::Article)) {
             i = end;
@@ -1048,6 +1126,11 @@ impl<'a> Parser<'a> {
         }
         // Digits: a numeric date, a clock time, a day, a year.
         if self.kinds[k] == TokenKind::Number {
+            if st.count == 0
+                && let Some(found) = self.nth(k)
+            {
+                return Some(found);
+            }
             if st.p.month.is_none()
                 && st.p.day.is_none()
                 && let Some((e, p)) = self.numeric_date(k)
@@ -1113,6 +1196,11 @@ impl<'a> Parser<'a> {
             && self.time_context_after(k + 2)
         {
             return Some((k + 2, Comp::Day(n as u8, true)));
+        }
+        if st.count == 0
+            && let Some(found) = self.nth(k)
+        {
+            return Some(found);
         }
         // Numbers in words: a day ("ventinove maggio", "zweiten Mai") or a clock time.
         let word_number = self.word_numbers[k].or_else(|| {
@@ -1316,6 +1404,7 @@ enum Comp {
     Edge,
     Holiday(HolidayDate),
     WeekNo(u8),
+    Nth(i32, Nth),
 }
 
 /// What the last component could take a modifier for.
@@ -1541,6 +1630,14 @@ impl State {
                 p.day_offset = Some(d);
                 true
             }
+            Comp::Nth(n, what) => {
+                if p.nth.is_some() || self.count > 0 {
+                    return false;
+                }
+                p.nth = Some((n, what));
+                self.last = Target::None;
+                true
+            }
             Comp::WeekNo(n) => {
                 if p.week_no.is_some() || p.day.is_some() || p.month.is_some() {
                     return false;
@@ -1607,7 +1704,15 @@ impl State {
             || p.pod_day.is_some()
             || p.season.is_some()
             || p.holiday.is_some()
-            || p.week_no.is_some();
+            || p.week_no.is_some()
+            || p.nth.is_some();
+        // "of the month", "del año": the current one.
+        if p.nth.is_some()
+            && let Some(u) = self.pending_unit.take()
+            && p.rel_unit.is_none()
+        {
+            p.rel_unit = Some((u, 0));
+        }
         if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
             return None;
         }
@@ -1622,7 +1727,12 @@ impl State {
             }
         }
         // A weak month ("may", "mar") needs a day or a year, or a modifier and a capital.
-        if p.month.is_some() && self.weak_month && p.day.is_none() && p.year.is_none() {
+        if p.month.is_some()
+            && self.weak_month
+            && p.day.is_none()
+            && p.year.is_none()
+            && p.nth.is_none()
+        {
             let capital = self
                 .month_tok
                 .is_some_and(|k| parser.tok(k).chars().next().is_some_and(char::is_uppercase));

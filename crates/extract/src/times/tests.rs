@@ -56,6 +56,12 @@ const CASES: &[Case] = &[
     ("it_unresolved", "it", None, "La scorsa notte hanno attaccato.", &[("La scorsa notte", "XXXX-XX-XXTNI")]),
     // English
     ("en_month_day", "en", P, "It happened on January 6.", &[("January 6", "2022-01-06")]),
+    ("en_nth_weekday", "en", P, "The vote is on the first Monday of March.", &[("the first Monday of March", "2022-03-07")]),
+    ("en_last_week_of", "en", P, "It closes in the last week of July.", &[("the last week of July", "2022-W30")]),
+    ("en_nth_month_of", "en", P, "It opens in the 9th month of next year.", &[("the 9th month of next year", "2023-09")]),
+    ("it_nth_quarter", "it", P, "Nel terzo trimestre 2018 le vendite sono calate.", &[("terzo trimestre 2018", "2018-Q3")]),
+    ("es_nth_week_year", "es", P, "Llegó la primera semana de 2019.", &[("la primera semana de 2019", "2019-W01")]),
+    ("it_last_day_of", "it", P, "Scade l'ultimo giorno di ottobre 2015.", &[("l'ultimo giorno di ottobre 2015", "2015-10-31")]),
     ("en_ordinal_of", "en", P, "It happened on the 4th of January.", &[("the 4th of January", "2022-01-04")]),
     ("en_ago", "en", P, "They left two days ago.", &[("two days ago", "2022-01-04")]),
     ("en_last_thursday", "en", P, "They left last Thursday.", &[("last Thursday", "2021-12-30")]),
