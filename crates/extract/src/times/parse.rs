@@ -1202,6 +1202,24 @@ impl<'a> Parser<'a> {
         {
             return Some(found);
         }
+        // Years in words: "two thousand and fifteen" after a day or month, "nineteen ninety
+        // six" (hundreds and a two-digit number).
+        if st.p.year.is_none()
+            && let Some((v, e, false)) = self.word_numbers[k]
+            && v.fract() == 0.0
+        {
+            if (1000.0..=2999.0).contains(&v) && (st.p.month.is_some() || st.p.day.is_some()) {
+                return Some((e, Comp::Year(v as i32)));
+            }
+            if (10.0..=29.0).contains(&v)
+                && e < self.len()
+                && let Some((w, e2, false)) = self.word_numbers[e]
+                && w.fract() == 0.0
+                && (10.0..=99.0).contains(&w)
+            {
+                return Some((e2, Comp::Year((v * 100.0 + w) as i32)));
+            }
+        }
         // Numbers in words: a day ("ventinove maggio", "zweiten Mai") or a clock time.
         let word_number = self.word_numbers[k].or_else(|| {
             self.words(k).find_map(|h| match h.word {

@@ -62,6 +62,8 @@ const CASES: &[Case] = &[
     ("it_nth_quarter", "it", P, "Nel terzo trimestre 2018 le vendite sono calate.", &[("terzo trimestre 2018", "2018-Q3")]),
     ("es_nth_week_year", "es", P, "Llegó la primera semana de 2019.", &[("la primera semana de 2019", "2019-W01")]),
     ("it_last_day_of", "it", P, "Scade l'ultimo giorno di ottobre 2015.", &[("l'ultimo giorno di ottobre 2015", "2015-10-31")]),
+    ("en_year_words", "en", P, "It was founded on 13 Sept nineteen seventy two.", &[("13 Sept nineteen seventy two", "1972-09-13")]),
+    ("es_year_words", "es", P, "Llegó el 2 de octubre de dos mil veinte.", &[("el 2 de octubre de dos mil veinte", "2020-10-02")]),
     ("en_ordinal_of", "en", P, "It happened on the 4th of January.", &[("the 4th of January", "2022-01-04")]),
     ("en_ago", "en", P, "They left two days ago.", &[("two days ago", "2022-01-04")]),
     ("en_last_thursday", "en", P, "They left last Thursday.", &[("last Thursday", "2021-12-30")]),
