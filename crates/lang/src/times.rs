@@ -142,8 +142,9 @@ pub enum TimeWord {
     /// A word that makes the sentence past (`-1`) or future (`1`).
     Tense(i32),
     /// "fine", "end", "Ende", "principios": the end or start of the unit that follows, which
-    /// then needs no modifier ("a fine mese", "Ende des Monats").
-    Edge,
+    /// then needs no modifier ("a fine mese", "Ende des Monats"); `true` for the end
+    /// (value `end`), `false` for the start (value `start`).
+    Edge(bool),
     /// A named day (`holidays.tsv`).
     Holiday(HolidayDate),
 }
@@ -525,7 +526,11 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "ordinal_mark" => TimeWord::OrdinalMark,
         "day_ordinal" => TimeWord::DayOrdinal(number(v, "day")?),
         "tense" => TimeWord::Tense(tense(value)?),
-        "edge" => TimeWord::Edge,
+        "edge" => match value {
+            "end" => TimeWord::Edge(true),
+            "start" => TimeWord::Edge(false),
+            _ => return Err(format!("unknown edge {value:?} (expected end, start)")),
+        },
         "tense_suffix" => {
             lex.tense_suffixes.push((fold(cols[0]), tense(value)?));
             return Ok(None);

@@ -84,6 +84,8 @@ pub struct Point {
     /// "the first Monday of March", "the last week of July", "the third quarter": the rank
     /// (-1 = last) and what is counted, inside the month or year the point names.
     pub nth: Option<(i32, Nth)>,
+    /// "the end of the day", "alla fine di domani": the last second of the day.
+    pub day_end: bool,
 }
 
 /// What an ordinal counts inside a month or year.
@@ -1280,7 +1282,7 @@ impl<'a> Parser<'a> {
                 TimeWord::DayPart(d, p) => Comp::DayPart(*d, p.clone()),
                 TimeWord::Season(s) => Comp::Season(s.clone()),
                 TimeWord::DayOrdinal(d) => Comp::Day(*d, true),
-                TimeWord::Edge => Comp::Edge,
+                TimeWord::Edge(end) => Comp::Edge(*end),
                 TimeWord::Holiday(h) => Comp::Holiday(*h),
                 _ => continue,
             };
@@ -1419,7 +1421,7 @@ enum Comp {
     Pod(String),
     DayPart(i32, String),
     Season(String),
-    Edge,
+    Edge(bool),
     Holiday(HolidayDate),
     WeekNo(u8),
     Nth(i32, Nth),
@@ -1448,6 +1450,8 @@ struct State {
     /// The token of the month name.
     month_tok: Option<usize>,
     edge: bool,
+    /// The edge is an end ("fine", "end"), not a start.
+    edge_end: bool,
     /// The day number came before the weekday or after a clock time ("11 giovedì",
     /// "dalle 9 alle 11"): without a month it is no date.
     day_late: bool,
@@ -1663,11 +1667,12 @@ impl State {
                 p.week_no = Some(n);
                 true
             }
-            Comp::Edge => {
+            Comp::Edge(end) => {
                 if self.edge || self.count > 0 && p.day_offset.is_none() {
                     return false;
                 }
                 self.edge = true;
+                self.edge_end = end;
                 return true;
             }
             Comp::Holiday(h) => {
@@ -1730,6 +1735,18 @@ impl State {
             && p.rel_unit.is_none()
         {
             p.rel_unit = Some((u, 0));
+        }
+        // "end of the day", "fine di domani", "fin de cette dimanche": the day's last second.
+        if self.edge
+            && self.edge_end
+            && p.clock.is_none()
+            && p.pod.is_none()
+            && p.month.is_none()
+            && (p.day_offset.is_some()
+                || p.weekday.is_some()
+                || p.rel_unit.is_some_and(|(u, _)| u == TimeUnit::Day))
+        {
+            p.day_end = true;
         }
         if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
             return None;

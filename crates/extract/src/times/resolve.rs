@@ -294,6 +294,14 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
             relative: true,
         });
     }
+    if p.day_end && has_day {
+        return Some(Value {
+            value: format!("{date_value}T23:59:59"),
+            kind: TimeType::Datetime,
+            precision: Precision::Minute,
+            relative,
+        });
+    }
     if let Some(pod) = &p.pod {
         if has_day {
             return Some(Value {

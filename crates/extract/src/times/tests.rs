@@ -64,6 +64,8 @@ const CASES: &[Case] = &[
     ("it_last_day_of", "it", P, "Scade l'ultimo giorno di ottobre 2015.", &[("l'ultimo giorno di ottobre 2015", "2015-10-31")]),
     ("en_year_words", "en", P, "It was founded on 13 Sept nineteen seventy two.", &[("13 Sept nineteen seventy two", "1972-09-13")]),
     ("es_year_words", "es", P, "Llegó el 2 de octubre de dos mil veinte.", &[("el 2 de octubre de dos mil veinte", "2020-10-02")]),
+    ("en_end_of_day", "en", P, "Reply by the end of the day.", &[("the end of the day", "2022-01-06T23:59:59")]),
+    ("it_end_of_tomorrow", "it", P, "Scade alla fine di domani.", &[("fine di domani", "2022-01-07T23:59:59")]),
     ("en_ordinal_of", "en", P, "It happened on the 4th of January.", &[("the 4th of January", "2022-01-04")]),
     ("en_ago", "en", P, "They left two days ago.", &[("two days ago", "2022-01-04")]),
     ("en_last_thursday", "en", P, "They left last Thursday.", &[("last Thursday", "2021-12-30")]),
