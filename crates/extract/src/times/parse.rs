@@ -104,6 +104,8 @@ pub enum Expr {
     Set(String, Precision),
     /// "two days ago" (-1), "in 5 minutes" (1).
     Shift(Vec<(f64, TimeUnit)>, i32),
+    /// "three weeks from tomorrow" (1), "2 weeks before Christmas" (-1): a shift from a date.
+    Anchored(Vec<(f64, TimeUnit)>, i32, Point),
 }
 
 /// A recognised expression and the tokens it covers.
@@ -1058,6 +1060,19 @@ impl<'a> Parser<'a> {
             return Some((i, e2, Expr::Duration(n, u)));
         }
         let (end, q) = self.quantity(i)?;
+        // "three weeks from tomorrow", "2 weeks before May 13 1999": shifted from a date.
+        if let Some((s, e)) = self.words(end).find_map(|h| match h.word {
+            TimeWord::Anchor(s) => Some((*s, h.end)),
+            _ => None,
+        }) && e < self.len()
+            && q.iter()
+                .all(|(_, u)| !matches!(u, TimeUnit::Second | TimeUnit::Minute | TimeUnit::Hour))
+            && let Some((pe, p)) = self.point(self.skip_glue(e))
+            && !p.now
+            && p.clock.is_none()
+        {
+            return Some((i, pe, Expr::Anchored(q, s, p)));
+        }
         if let Some((s, e)) = self.words(end).find_map(|h| match h.word {
             TimeWord::Ago(Side::After) => Some((-1, h.end)),
             TimeWord::Later(Side::After) => Some((1, h.end)),

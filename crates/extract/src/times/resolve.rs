@@ -136,6 +136,29 @@ pub fn resolve(expr: &Expr, reference: Option<Reference>, direction: i32) -> Opt
             relative: false,
         }),
         Expr::Shift(parts, sign) => resolve_shift(parts, *sign, reference),
+        Expr::Anchored(parts, sign, point) => {
+            let anchor = resolve_point(point, reference, direction)?;
+            let day = anchor
+                .value
+                .get(..10)
+                .and_then(|d| d.parse::<Date>().ok())
+                .filter(|_| matches!(anchor.precision, Precision::Day));
+            match day {
+                Some(d) => resolve_shift(
+                    parts,
+                    *sign,
+                    Some(Reference {
+                        at: d.to_datetime(Time::midnight()),
+                        has_time: false,
+                    }),
+                )
+                .map(|v| Value {
+                    relative: anchor.relative,
+                    ..v
+                }),
+                None => resolve_shift(parts, *sign, None),
+            }
+        }
         Expr::Point(p) => resolve_point(p, reference, direction),
     }
 }
