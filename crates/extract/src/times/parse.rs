@@ -543,6 +543,37 @@ impl<'a> Parser<'a> {
             c.minute_written = true;
             return Some(self.clock_tail(e3, c));
         }
+        // "fifteen past eight", "20 min past eight", "ten to five": minutes, a link, an hour
+        // (a link that also joins ranges needs the minute unit: "5 to 6pm" is a range).
+        if let Some((n, e)) = self.count(i)
+            && n.fract() == 0.0
+            && (1.0..60.0).contains(&n)
+        {
+            let unit_end = self
+                .unit(e)
+                .filter(|(u, _)| *u == TimeUnit::Minute)
+                .map(|(_, e1)| e1);
+            let e1 = unit_end.unwrap_or(e);
+            if let Some((dir, e2)) = self.words(e1).find_map(|h| match h.word {
+                TimeWord::MinuteLink(d) => Some((*d, h.end)),
+                _ => None,
+            }) && (unit_end.is_some()
+                || dir > 0 && self.has(e1, |w| matches!(w, TimeWord::RangeLink)).is_none())
+                && let Some((h, mut e3)) = self.hour_number(e2)
+            {
+                let m = n as u8;
+                let mut c = if dir > 0 {
+                    Clock::new(h, m)
+                } else {
+                    Clock::new((h + 23) % 24, 60 - m)
+                };
+                c.minute_written = true;
+                if let Some(e4) = self.has(e3, |w| matches!(w, TimeWord::HourSuffix)) {
+                    e3 = e4;
+                }
+                return Some(self.clock_tail(e3, c));
+            }
+        }
         // "halb 8" = 7:30.
         if let Some(e) = self.has(i, |w| matches!(w, TimeWord::HalfBefore))
             && let Some((h, e2)) = self.hour_number(e)
@@ -652,16 +683,26 @@ impl<'a> Parser<'a> {
             end = e;
             strong = true;
             only_intro = false;
+            let written = self
+                .int(end)
+                .filter(|(_, len)| *len <= 2)
+                .map(|(m, _)| (m, 1))
+                .or_else(|| {
+                    // "sept heures dix": minutes in words.
+                    let (v, e) = self.count(end)?;
+                    (v.fract() == 0.0 && v >= 1.0 && self.int(end).is_none())
+                        .then_some((v as u32, e - end))
+                });
             if !c.minute_written
-                && let Some((m, 1 | 2)) = self.int(end)
+                && let Some((m, len)) = written
                 && m < 60
                 && self.glued(end) | !self.time_context_after(end + 1) | true
             {
                 // "18 uhr 12"
-                if self.time_context_after(end + 1) {
+                if self.time_context_after(end + len) {
                     c.minute = m as u8;
                     c.minute_written = true;
-                    end += 1;
+                    end += len;
                 }
             }
         }
