@@ -424,6 +424,14 @@ impl<'a> Parser<'a> {
         Some((e2, Comp::Nth(n, what)))
     }
 
+    /// A quarter written with its letter at `i` ("Q1"): its number and the token after it.
+    fn quarter_no(&self, i: usize) -> Option<(i32, usize)> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::QuarterNo(n) => Some((*n as i32, h.end)),
+            _ => None,
+        })
+    }
+
     fn skip_glue(&self, mut i: usize) -> usize {
         while let Some(end) = self.has(i, |w| matches!(w, TimeWord::Glue | TimeWord::Article)) {
             i = end;
@@ -1211,6 +1219,20 @@ impl<'a> Parser<'a> {
             if let Some((n, len)) = self.int(k) {
                 let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
                 if len == 4 && (1000..=2999).contains(&n) && !code_tail {
+                    // "2019-Q1": a year and a quarter.
+                    if self.is_punct(k + 1, "-")
+                        && self.glued(k + 1)
+                        && k + 2 < self.len()
+                        && self.glued(k + 2)
+                        && let Some((q, e)) = self.quarter_no(k + 2)
+                    {
+                        let p = Point {
+                            year: Some(n as i32),
+                            nth: Some((q, Nth::Unit(TimeUnit::Quarter))),
+                            ..Point::default()
+                        };
+                        return Some((e, Comp::Date(p)));
+                    }
                     return Some((k + 1, Comp::Year(n as i32)));
                 }
                 if len <= 2 && (1..=31).contains(&n) {
@@ -1259,6 +1281,25 @@ impl<'a> Parser<'a> {
             && let Some(found) = self.nth(k)
         {
             return Some(found);
+        }
+        // "Q1", "q1-2019".
+        if st.p.nth.is_none()
+            && let Some((q, mut e)) = self.quarter_no(k)
+        {
+            let mut p = Point {
+                nth: Some((q, Nth::Unit(TimeUnit::Quarter))),
+                ..Point::default()
+            };
+            if self.is_punct(e, "-")
+                && self.glued(e)
+                && e + 1 < self.len()
+                && self.glued(e + 1)
+                && let Some((y, 4)) = self.int(e + 1)
+            {
+                p.year = Some(y as i32);
+                e += 2;
+            }
+            return Some((e, Comp::Date(p)));
         }
         // Years in words: "two thousand and fifteen" after a day or month, "nineteen ninety
         // six" (hundreds and a two-digit number).
@@ -1548,6 +1589,16 @@ impl State {
         let p = &mut self.p;
         let ok = match c {
             Comp::Date(d) => {
+                // "2019 Q1": a quarter after a year.
+                if d.nth.is_some() {
+                    if p.nth.is_some() || p.year.is_some() && d.year.is_some() {
+                        return false;
+                    }
+                    p.nth = d.nth;
+                    p.year = p.year.or(d.year);
+                    self.count += 1;
+                    return true;
+                }
                 if p.day.is_some() || p.month.is_some() || p.year.is_some() {
                     return false;
                 }

@@ -71,6 +71,8 @@ const CASES: &[Case] = &[
     ("en_hours_from_clock", "en", P, "It lasted for 2 hours from 2pm.", &[("2 hours", "PT2H"), ("2pm", "2022-01-06T14:00")]),
     ("en_minutes_past", "en", P, "They met at fifteen past eight in the morning.", &[("fifteen past eight in the morning", "2022-01-06T08:15")]),
     ("fr_heures_minutes_words", "fr", P, "Ils sont arrivés à sept heures dix.", &[("sept heures dix", "2022-01-06T07:10")]),
+    ("en_quarter_letter", "en", P, "Sales rose in Q1 2019 and in 2020-Q3.", &[("Q1 2019", "2019-Q1"), ("2020-Q3", "2020-Q3")]),
+    ("es_quarter_letter", "es", P, "Las ventas subieron en 2019 t1.", &[("2019 t1", "2019-Q1")]),
     ("en_ordinal_of", "en", P, "It happened on the 4th of January.", &[("the 4th of January", "2022-01-04")]),
     ("en_ago", "en", P, "They left two days ago.", &[("two days ago", "2022-01-04")]),
     ("en_last_thursday", "en", P, "They left last Thursday.", &[("last Thursday", "2021-12-30")]),
