@@ -86,6 +86,8 @@ pub struct Point {
     pub nth: Option<(i32, Nth)>,
     /// "the end of the day", "alla fine di domani": the last second of the day.
     pub day_end: bool,
+    /// A decade as its first three digits ("1990s", "los años noventa" = 199).
+    pub decade: Option<i32>,
 }
 
 /// What an ordinal counts inside a month or year.
@@ -1218,6 +1220,16 @@ impl<'a> Parser<'a> {
             }
             if let Some((n, len)) = self.int(k) {
                 let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
+                // "1990s": a decade.
+                if len == 4
+                    && (1000..=2999).contains(&n)
+                    && n % 10 == 0
+                    && self.glued(k + 1)
+                    && k + 1 < self.len()
+                    && self.folded.get(k + 1) == "s"
+                {
+                    return Some((k + 2, Comp::Decade(n as i32 / 10)));
+                }
                 if len == 4 && (1000..=2999).contains(&n) && !code_tail {
                     // "2019-Q1": a year and a quarter.
                     if self.is_punct(k + 1, "-")
@@ -1281,6 +1293,26 @@ impl<'a> Parser<'a> {
             && let Some(found) = self.nth(k)
         {
             return Some(found);
+        }
+        // "los años noventa", "gli anni 90": an article, the plural year unit and a
+        // multiple of ten (the twentieth century).
+        if st.count == 0
+            && let Some((TimeUnit::Year, e)) = self.unit(k)
+            && self.article_before(k).is_some()
+            && e < self.len()
+        {
+            let tens = match self.int(e) {
+                Some((n, 2)) => Some((n as f64, e + 1)),
+                Some(_) => None,
+                None => self.word_numbers[e].map(|(v, e2, _)| (v, e2)),
+            };
+            if let Some((n, e2)) = tens
+                && n.fract() == 0.0
+                && (20.0..=90.0).contains(&n)
+                && n % 10.0 == 0.0
+            {
+                return Some((e2, Comp::Decade(190 + n as i32 / 10)));
+            }
         }
         // "Q1", "q1-2019".
         if st.p.nth.is_none()
@@ -1522,6 +1554,7 @@ enum Comp {
     Holiday(HolidayDate),
     WeekNo(u8),
     Nth(i32, Nth),
+    Decade(i32),
 }
 
 /// What the last component could take a modifier for.
@@ -1759,6 +1792,13 @@ impl State {
                 p.day_offset = Some(d);
                 true
             }
+            Comp::Decade(d) => {
+                if self.count > 0 {
+                    return false;
+                }
+                p.decade = Some(d);
+                true
+            }
             Comp::Nth(n, what) => {
                 if p.nth.is_some() || self.count > 0 {
                     return false;
@@ -1835,7 +1875,8 @@ impl State {
             || p.season.is_some()
             || p.holiday.is_some()
             || p.week_no.is_some()
-            || p.nth.is_some();
+            || p.nth.is_some()
+            || p.decade.is_some();
         // "of the month", "del año": the current one.
         if p.nth.is_some()
             && let Some(u) = self.pending_unit.take()

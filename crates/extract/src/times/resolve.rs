@@ -509,6 +509,9 @@ fn calendar(
         let cands: Vec<Date> = (y - 1..=y + 1).filter_map(in_year).collect();
         return Some(pick(&cands, today, direction).map(Calendar::Day));
     }
+    if let Some(d) = p.decade {
+        return Some(Some(Calendar::Open(format!("{d:03}"), Precision::Year)));
+    }
     if let Some(c) = nth_calendar(p, today, year_shift) {
         *relative = p.year.is_none();
         return Some(Some(c));
