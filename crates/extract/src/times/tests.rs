@@ -76,6 +76,7 @@ const CASES: &[Case] = &[
     ("en_decade_digits", "en", P, "Prices fell in the 1990s.", &[("the 1990s", "199")]),
     ("es_decade_words", "es", P, "Creció en los años noventa.", &[("los años noventa", "199")]),
     ("es_years_count", "es", P, "Trabajó durante 20 años 30 horas por semana.", &[("20 años", "P20Y"), ("30 horas", "PT30H")]),
+    ("en_nights", "en", P, "They stayed for two nights.", &[("two nights", "P2D")]),
     ("en_ordinal_of", "en", P, "It happened on the 4th of January.", &[("the 4th of January", "2022-01-04")]),
     ("en_ago", "en", P, "They left two days ago.", &[("two days ago", "2022-01-04")]),
     ("en_last_thursday", "en", P, "They left last Thursday.", &[("last Thursday", "2021-12-30")]),
