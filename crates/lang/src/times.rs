@@ -142,8 +142,14 @@ pub enum TimeWord {
     /// A word that makes the sentence past (`-1`) or future (`1`).
     Tense(i32),
     /// "fine", "end", "Ende", "principios": the end or start of the unit that follows, which
-    /// then needs no modifier ("a fine mese", "Ende des Monats").
-    Edge,
+    /// then needs no modifier ("a fine mese", "Ende des Monats"); `true` for the end
+    /// (value `end`), `false` for the start (value `start`).
+    Edge(bool),
+    /// "before" (`-1`), "after", "from" (`1`) between a quantity and a date: "three weeks
+    /// from tomorrow", "2 weeks before Christmas".
+    Anchor(i32),
+    /// A quarter written with its letter: "Q1" = 1.
+    QuarterNo(u8),
     /// A named day (`holidays.tsv`).
     Holiday(HolidayDate),
 }
@@ -437,7 +443,7 @@ fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
 const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, every, \
 frequency, whole, count, season, clock, hour_intro, hour_suffix, meridiem, minute_link, half, \
 quarter, half_before, glue, article, range_link, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
-tense_suffix, edge, setting";
+tense_suffix, edge, anchor, quarter_no, setting";
 
 const PARTS: [&str; 6] = ["MO", "MI", "AF", "EV", "NI", "DT"];
 
@@ -525,7 +531,17 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "ordinal_mark" => TimeWord::OrdinalMark,
         "day_ordinal" => TimeWord::DayOrdinal(number(v, "day")?),
         "tense" => TimeWord::Tense(tense(value)?),
-        "edge" => TimeWord::Edge,
+        "quarter_no" => TimeWord::QuarterNo(number(v, "quarter")?),
+        "anchor" => match value {
+            "before" => TimeWord::Anchor(-1),
+            "after" => TimeWord::Anchor(1),
+            _ => return Err(format!("unknown anchor {value:?} (expected before, after)")),
+        },
+        "edge" => match value {
+            "end" => TimeWord::Edge(true),
+            "start" => TimeWord::Edge(false),
+            _ => return Err(format!("unknown edge {value:?} (expected end, start)")),
+        },
         "tense_suffix" => {
             lex.tense_suffixes.push((fold(cols[0]), tense(value)?));
             return Ok(None);

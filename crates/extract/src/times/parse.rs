@@ -81,6 +81,20 @@ pub struct Point {
     pub holiday: Option<HolidayDate>,
     /// An ISO week number ("week 10").
     pub week_no: Option<u8>,
+    /// "the first Monday of March", "the last week of July", "the third quarter": the rank
+    /// (-1 = last) and what is counted, inside the month or year the point names.
+    pub nth: Option<(i32, Nth)>,
+    /// "the end of the day", "alla fine di domani": the last second of the day.
+    pub day_end: bool,
+    /// A decade as its first three digits ("1990s", "los años noventa" = 199).
+    pub decade: Option<i32>,
+}
+
+/// What an ordinal counts inside a month or year.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Nth {
+    Weekday(u8),
+    Unit(TimeUnit),
 }
 
 /// A recognised expression, before resolution.
@@ -92,6 +106,8 @@ pub enum Expr {
     Set(String, Precision),
     /// "two days ago" (-1), "in 5 minutes" (1).
     Shift(Vec<(f64, TimeUnit)>, i32),
+    /// "three weeks from tomorrow" (1), "2 weeks before Christmas" (-1): a shift from a date.
+    Anchored(Vec<(f64, TimeUnit)>, i32, Point),
 }
 
 /// A recognised expression and the tokens it covers.
@@ -342,6 +358,82 @@ impl<'a> Parser<'a> {
     }
 
     /// Glue words, prepositions and range links to skip at `i`.
+    /// An ordinal at `i` ("3rd", "1°", "third", "primo") or a "last" modifier: its rank
+    /// (-1 = last) and the token after it.
+    fn rank(&self, i: usize) -> Option<(i32, usize)> {
+        if self.kinds[i] == TokenKind::Number {
+            let (n, len) = self.int(i)?;
+            let e = self.has(i + 1, |w| matches!(w, TimeWord::OrdinalMark))?;
+            return (len <= 2 && (1..=53).contains(&n) && self.glued(i + 1))
+                .then_some((n as i32, e));
+        }
+        if let Some((v, e, true)) = self.word_numbers[i]
+            && v.fract() == 0.0
+            && (1.0..=53.0).contains(&v)
+        {
+            return Some((v as i32, e));
+        }
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::DayOrdinal(d) => Some((*d as i32, h.end)),
+            TimeWord::Modifier(-1) => Some((-1, h.end)),
+            _ => None,
+        })
+    }
+
+    /// "the first Monday of March", "l'ultima settimana di settembre", "el tercer trimestre
+    /// de 2018", "the 9th month of next year": a rank, a weekday or unit, and (except for
+    /// quarters) a month or year after it.
+    fn nth(&self, i: usize) -> Option<(usize, Comp)> {
+        let (n, e) = self.rank(i)?;
+        if e >= self.len() {
+            return None;
+        }
+        let (what, e2) = if let Some((u, e2)) = self.unit(e) {
+            if !matches!(
+                u,
+                TimeUnit::Day | TimeUnit::Week | TimeUnit::Month | TimeUnit::Quarter
+            ) {
+                return None;
+            }
+            (Nth::Unit(u), e2)
+        } else {
+            self.words(e).find_map(|h| match h.word {
+                TimeWord::Weekday {
+                    day, set: false, ..
+                } => Some((Nth::Weekday(*day), h.end)),
+                _ => None,
+            })?
+        };
+        let next = self.skip_between(e2);
+        let container = next < self.len()
+            && (self.int(next).is_some_and(|(_, len)| len == 4)
+                || self
+                    .has(next, |w| {
+                        matches!(
+                            w,
+                            TimeWord::Month { .. }
+                                | TimeWord::Modifier(_)
+                                | TimeWord::Unit(TimeUnit::Month | TimeUnit::Year)
+                        )
+                    })
+                    .is_some());
+        if !container && what != Nth::Unit(TimeUnit::Quarter) {
+            return None;
+        }
+        if n < 0 && !container {
+            return None;
+        }
+        Some((e2, Comp::Nth(n, what)))
+    }
+
+    /// A quarter written with its letter at `i` ("Q1"): its number and the token after it.
+    fn quarter_no(&self, i: usize) -> Option<(i32, usize)> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::QuarterNo(n) => Some((*n as i32, h.end)),
+            _ => None,
+        })
+    }
+
     fn skip_glue(&self, mut i: usize) -> usize {
         while let Some(end) = self.has(i, |w| matches!(w, TimeWord::Glue | TimeWord::Article)) {
             i = end;
@@ -461,6 +553,37 @@ impl<'a> Parser<'a> {
             c.minute_written = true;
             return Some(self.clock_tail(e3, c));
         }
+        // "fifteen past eight", "20 min past eight", "ten to five": minutes, a link, an hour
+        // (a link that also joins ranges needs the minute unit: "5 to 6pm" is a range).
+        if let Some((n, e)) = self.count(i)
+            && n.fract() == 0.0
+            && (1.0..60.0).contains(&n)
+        {
+            let unit_end = self
+                .unit(e)
+                .filter(|(u, _)| *u == TimeUnit::Minute)
+                .map(|(_, e1)| e1);
+            let e1 = unit_end.unwrap_or(e);
+            if let Some((dir, e2)) = self.words(e1).find_map(|h| match h.word {
+                TimeWord::MinuteLink(d) => Some((*d, h.end)),
+                _ => None,
+            }) && (unit_end.is_some()
+                || dir > 0 && self.has(e1, |w| matches!(w, TimeWord::RangeLink)).is_none())
+                && let Some((h, mut e3)) = self.hour_number(e2)
+            {
+                let m = n as u8;
+                let mut c = if dir > 0 {
+                    Clock::new(h, m)
+                } else {
+                    Clock::new((h + 23) % 24, 60 - m)
+                };
+                c.minute_written = true;
+                if let Some(e4) = self.has(e3, |w| matches!(w, TimeWord::HourSuffix)) {
+                    e3 = e4;
+                }
+                return Some(self.clock_tail(e3, c));
+            }
+        }
         // "halb 8" = 7:30.
         if let Some(e) = self.has(i, |w| matches!(w, TimeWord::HalfBefore))
             && let Some((h, e2)) = self.hour_number(e)
@@ -570,16 +693,26 @@ impl<'a> Parser<'a> {
             end = e;
             strong = true;
             only_intro = false;
+            let written = self
+                .int(end)
+                .filter(|(_, len)| *len <= 2)
+                .map(|(m, _)| (m, 1))
+                .or_else(|| {
+                    // "sept heures dix": minutes in words.
+                    let (v, e) = self.count(end)?;
+                    (v.fract() == 0.0 && v >= 1.0 && self.int(end).is_none())
+                        .then_some((v as u32, e - end))
+                });
             if !c.minute_written
-                && let Some((m, 1 | 2)) = self.int(end)
+                && let Some((m, len)) = written
                 && m < 60
                 && self.glued(end) | !self.time_context_after(end + 1) | true
             {
                 // "18 uhr 12"
-                if self.time_context_after(end + 1) {
+                if self.time_context_after(end + len) {
                     c.minute = m as u8;
                     c.minute_written = true;
-                    end += 1;
+                    end += len;
                 }
             }
         }
@@ -978,6 +1111,19 @@ impl<'a> Parser<'a> {
             return Some((i, e2, Expr::Duration(n, u)));
         }
         let (end, q) = self.quantity(i)?;
+        // "three weeks from tomorrow", "2 weeks before May 13 1999": shifted from a date.
+        if let Some((s, e)) = self.words(end).find_map(|h| match h.word {
+            TimeWord::Anchor(s) => Some((*s, h.end)),
+            _ => None,
+        }) && e < self.len()
+            && q.iter()
+                .all(|(_, u)| !matches!(u, TimeUnit::Second | TimeUnit::Minute | TimeUnit::Hour))
+            && let Some((pe, p)) = self.point(self.skip_glue(e))
+            && !p.now
+            && p.clock.is_none()
+        {
+            return Some((i, pe, Expr::Anchored(q, s, p)));
+        }
         if let Some((s, e)) = self.words(end).find_map(|h| match h.word {
             TimeWord::Ago(Side::After) => Some((-1, h.end)),
             TimeWord::Later(Side::After) => Some((1, h.end)),
@@ -1048,6 +1194,11 @@ impl<'a> Parser<'a> {
         }
         // Digits: a numeric date, a clock time, a day, a year.
         if self.kinds[k] == TokenKind::Number {
+            if st.count == 0
+                && let Some(found) = self.nth(k)
+            {
+                return Some(found);
+            }
             if st.p.month.is_none()
                 && st.p.day.is_none()
                 && let Some((e, p)) = self.numeric_date(k)
@@ -1069,7 +1220,31 @@ impl<'a> Parser<'a> {
             }
             if let Some((n, len)) = self.int(k) {
                 let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
+                // "1990s": a decade.
+                if len == 4
+                    && (1000..=2999).contains(&n)
+                    && n % 10 == 0
+                    && self.glued(k + 1)
+                    && k + 1 < self.len()
+                    && self.folded.get(k + 1) == "s"
+                {
+                    return Some((k + 2, Comp::Decade(n as i32 / 10)));
+                }
                 if len == 4 && (1000..=2999).contains(&n) && !code_tail {
+                    // "2019-Q1": a year and a quarter.
+                    if self.is_punct(k + 1, "-")
+                        && self.glued(k + 1)
+                        && k + 2 < self.len()
+                        && self.glued(k + 2)
+                        && let Some((q, e)) = self.quarter_no(k + 2)
+                    {
+                        let p = Point {
+                            year: Some(n as i32),
+                            nth: Some((q, Nth::Unit(TimeUnit::Quarter))),
+                            ..Point::default()
+                        };
+                        return Some((e, Comp::Date(p)));
+                    }
                     return Some((k + 1, Comp::Year(n as i32)));
                 }
                 if len <= 2 && (1..=31).contains(&n) {
@@ -1113,6 +1288,68 @@ impl<'a> Parser<'a> {
             && self.time_context_after(k + 2)
         {
             return Some((k + 2, Comp::Day(n as u8, true)));
+        }
+        if st.count == 0
+            && let Some(found) = self.nth(k)
+        {
+            return Some(found);
+        }
+        // "los años noventa", "gli anni 90": an article, the plural year unit and a
+        // multiple of ten (the twentieth century).
+        if st.count == 0
+            && let Some((TimeUnit::Year, e)) = self.unit(k)
+            && self.article_before(k).is_some()
+            && e < self.len()
+        {
+            let tens = match self.int(e) {
+                Some((n, 2)) => Some((n as f64, e + 1)),
+                Some(_) => None,
+                None => self.word_numbers[e].map(|(v, e2, _)| (v, e2)),
+            };
+            if let Some((n, e2)) = tens
+                && n.fract() == 0.0
+                && (20.0..=90.0).contains(&n)
+                && n % 10.0 == 0.0
+            {
+                return Some((e2, Comp::Decade(190 + n as i32 / 10)));
+            }
+        }
+        // "Q1", "q1-2019".
+        if st.p.nth.is_none()
+            && let Some((q, mut e)) = self.quarter_no(k)
+        {
+            let mut p = Point {
+                nth: Some((q, Nth::Unit(TimeUnit::Quarter))),
+                ..Point::default()
+            };
+            if self.is_punct(e, "-")
+                && self.glued(e)
+                && e + 1 < self.len()
+                && self.glued(e + 1)
+                && let Some((y, 4)) = self.int(e + 1)
+            {
+                p.year = Some(y as i32);
+                e += 2;
+            }
+            return Some((e, Comp::Date(p)));
+        }
+        // Years in words: "two thousand and fifteen" after a day or month, "nineteen ninety
+        // six" (hundreds and a two-digit number).
+        if st.p.year.is_none()
+            && let Some((v, e, false)) = self.word_numbers[k]
+            && v.fract() == 0.0
+        {
+            if (1000.0..=2999.0).contains(&v) && (st.p.month.is_some() || st.p.day.is_some()) {
+                return Some((e, Comp::Year(v as i32)));
+            }
+            if (10.0..=29.0).contains(&v)
+                && e < self.len()
+                && let Some((w, e2, false)) = self.word_numbers[e]
+                && w.fract() == 0.0
+                && (10.0..=99.0).contains(&w)
+            {
+                return Some((e2, Comp::Year((v * 100.0 + w) as i32)));
+            }
         }
         // Numbers in words: a day ("ventinove maggio", "zweiten Mai") or a clock time.
         let word_number = self.word_numbers[k].or_else(|| {
@@ -1174,7 +1411,7 @@ impl<'a> Parser<'a> {
                 TimeWord::DayPart(d, p) => Comp::DayPart(*d, p.clone()),
                 TimeWord::Season(s) => Comp::Season(s.clone()),
                 TimeWord::DayOrdinal(d) => Comp::Day(*d, true),
-                TimeWord::Edge => Comp::Edge,
+                TimeWord::Edge(end) => Comp::Edge(*end),
                 TimeWord::Holiday(h) => Comp::Holiday(*h),
                 _ => continue,
             };
@@ -1313,9 +1550,11 @@ enum Comp {
     Pod(String),
     DayPart(i32, String),
     Season(String),
-    Edge,
+    Edge(bool),
     Holiday(HolidayDate),
     WeekNo(u8),
+    Nth(i32, Nth),
+    Decade(i32),
 }
 
 /// What the last component could take a modifier for.
@@ -1341,6 +1580,8 @@ struct State {
     /// The token of the month name.
     month_tok: Option<usize>,
     edge: bool,
+    /// The edge is an end ("fine", "end"), not a start.
+    edge_end: bool,
     /// The day number came before the weekday or after a clock time ("11 giovedì",
     /// "dalle 9 alle 11"): without a month it is no date.
     day_late: bool,
@@ -1381,6 +1622,16 @@ impl State {
         let p = &mut self.p;
         let ok = match c {
             Comp::Date(d) => {
+                // "2019 Q1": a quarter after a year.
+                if d.nth.is_some() {
+                    if p.nth.is_some() || p.year.is_some() && d.year.is_some() {
+                        return false;
+                    }
+                    p.nth = d.nth;
+                    p.year = p.year.or(d.year);
+                    self.count += 1;
+                    return true;
+                }
                 if p.day.is_some() || p.month.is_some() || p.year.is_some() {
                     return false;
                 }
@@ -1541,6 +1792,21 @@ impl State {
                 p.day_offset = Some(d);
                 true
             }
+            Comp::Decade(d) => {
+                if self.count > 0 {
+                    return false;
+                }
+                p.decade = Some(d);
+                true
+            }
+            Comp::Nth(n, what) => {
+                if p.nth.is_some() || self.count > 0 {
+                    return false;
+                }
+                p.nth = Some((n, what));
+                self.last = Target::None;
+                true
+            }
             Comp::WeekNo(n) => {
                 if p.week_no.is_some() || p.day.is_some() || p.month.is_some() {
                     return false;
@@ -1548,11 +1814,12 @@ impl State {
                 p.week_no = Some(n);
                 true
             }
-            Comp::Edge => {
+            Comp::Edge(end) => {
                 if self.edge || self.count > 0 && p.day_offset.is_none() {
                     return false;
                 }
                 self.edge = true;
+                self.edge_end = end;
                 return true;
             }
             Comp::Holiday(h) => {
@@ -1607,7 +1874,28 @@ impl State {
             || p.pod_day.is_some()
             || p.season.is_some()
             || p.holiday.is_some()
-            || p.week_no.is_some();
+            || p.week_no.is_some()
+            || p.nth.is_some()
+            || p.decade.is_some();
+        // "of the month", "del año": the current one.
+        if p.nth.is_some()
+            && let Some(u) = self.pending_unit.take()
+            && p.rel_unit.is_none()
+        {
+            p.rel_unit = Some((u, 0));
+        }
+        // "end of the day", "fine di domani", "fin de cette dimanche": the day's last second.
+        if self.edge
+            && self.edge_end
+            && p.clock.is_none()
+            && p.pod.is_none()
+            && p.month.is_none()
+            && (p.day_offset.is_some()
+                || p.weekday.is_some()
+                || p.rel_unit.is_some_and(|(u, _)| u == TimeUnit::Day))
+        {
+            p.day_end = true;
+        }
         if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
             return None;
         }
@@ -1622,7 +1910,12 @@ impl State {
             }
         }
         // A weak month ("may", "mar") needs a day or a year, or a modifier and a capital.
-        if p.month.is_some() && self.weak_month && p.day.is_none() && p.year.is_none() {
+        if p.month.is_some()
+            && self.weak_month
+            && p.day.is_none()
+            && p.year.is_none()
+            && p.nth.is_none()
+        {
             let capital = self
                 .month_tok
                 .is_some_and(|k| parser.tok(k).chars().next().is_some_and(char::is_uppercase));

@@ -1,5 +1,5 @@
 //! Turning a recognised expression into a TIMEX3-style value, given the reference date.
-use super::parse::{Clock, Expr, Point};
+use super::parse::{Clock, Expr, Nth, Point};
 use cronaca_lang::{HolidayDate, TimeUnit};
 use cronaca_model::{Precision, TimeType};
 use jiff::ToSpan;
@@ -136,6 +136,29 @@ pub fn resolve(expr: &Expr, reference: Option<Reference>, direction: i32) -> Opt
             relative: false,
         }),
         Expr::Shift(parts, sign) => resolve_shift(parts, *sign, reference),
+        Expr::Anchored(parts, sign, point) => {
+            let anchor = resolve_point(point, reference, direction)?;
+            let day = anchor
+                .value
+                .get(..10)
+                .and_then(|d| d.parse::<Date>().ok())
+                .filter(|_| matches!(anchor.precision, Precision::Day));
+            match day {
+                Some(d) => resolve_shift(
+                    parts,
+                    *sign,
+                    Some(Reference {
+                        at: d.to_datetime(Time::midnight()),
+                        has_time: false,
+                    }),
+                )
+                .map(|v| Value {
+                    relative: anchor.relative,
+                    ..v
+                }),
+                None => resolve_shift(parts, *sign, None),
+            }
+        }
         Expr::Point(p) => resolve_point(p, reference, direction),
     }
 }
@@ -294,6 +317,14 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
             relative: true,
         });
     }
+    if p.day_end && has_day {
+        return Some(Value {
+            value: format!("{date_value}T23:59:59"),
+            kind: TimeType::Datetime,
+            precision: Precision::Minute,
+            relative,
+        });
+    }
     if let Some(pod) = &p.pod {
         if has_day {
             return Some(Value {
@@ -382,6 +413,67 @@ fn pick(candidates: &[Date], today: Date, direction: i32) -> Option<Date> {
     }
 }
 
+/// "the first Monday of March", "the last week of July", "il terzo trimestre 2018": the
+/// ranked weekday, day, week, month or quarter inside the month or year the point names
+/// (the current year when none is written). Weeks are ISO weeks: the nth week of a month is
+/// the one holding its day 1 + 7(n-1), the last one the week of its last Monday; the nth week
+/// of a year is ISO week n.
+fn nth_calendar(p: &Point, today: Option<Date>, year_shift: Option<i32>) -> Option<Calendar> {
+    let (n, what) = p.nth?;
+    let year = match p.year {
+        Some(y) => y as i16,
+        None => today?.year() + year_shift.unwrap_or(0) as i16,
+    };
+    let month = match (p.month, p.rel_unit) {
+        (Some(m), _) => Some((year, m as i8)),
+        (None, Some((TimeUnit::Month, k))) => {
+            let d = add_months(today?, k)?;
+            Some((d.year(), d.month()))
+        }
+        _ => None,
+    };
+    let first = |(y, m): (i16, i8)| Date::new(y, m, 1).ok();
+    let last = |(y, m): (i16, i8)| first((y, m)).map(|d| d.last_of_month());
+    match (what, month) {
+        (Nth::Weekday(wd), Some(ym)) => {
+            let d = if n > 0 {
+                let f = first(ym)?;
+                let delta = (wd as i64 - weekday_number(f.weekday()) as i64).rem_euclid(7);
+                f.checked_add((delta + 7 * (n as i64 - 1)).days()).ok()?
+            } else {
+                let l = last(ym)?;
+                let delta = (weekday_number(l.weekday()) as i64 - wd as i64).rem_euclid(7);
+                l.checked_sub(delta.days()).ok()?
+            };
+            (d.month() == ym.1).then_some(Calendar::Day(d))
+        }
+        (Nth::Unit(TimeUnit::Day), Some(ym)) => Some(Calendar::Day(if n > 0 {
+            Date::new(ym.0, ym.1, n as i8).ok()?
+        } else {
+            last(ym)?
+        })),
+        (Nth::Unit(TimeUnit::Week), Some(ym)) => Some(Calendar::Week(if n > 0 {
+            first(ym)?.checked_add((7 * (n as i64 - 1)).days()).ok()?
+        } else {
+            let l = last(ym)?;
+            l.checked_sub(((weekday_number(l.weekday()) - 1) as i64).days())
+                .ok()?
+        })),
+        (Nth::Unit(TimeUnit::Week), None) => Some(if n > 0 {
+            Calendar::Open(format!("{year:04}-W{n:02}"), Precision::Week)
+        } else {
+            Calendar::Week(Date::new(year, 12, 28).ok()?)
+        }),
+        (Nth::Unit(TimeUnit::Month), None) if n <= 12 => {
+            Some(Calendar::Month(year, if n > 0 { n as i8 } else { 12 }))
+        }
+        (Nth::Unit(TimeUnit::Quarter), None) if n <= 4 => {
+            Some(Calendar::Quarter(year, if n > 0 { n as i8 } else { 4 }))
+        }
+        _ => None,
+    }
+}
+
 fn calendar(
     p: &Point,
     reference: Option<Reference>,
@@ -416,6 +508,13 @@ fn calendar(
         let y = today.year();
         let cands: Vec<Date> = (y - 1..=y + 1).filter_map(in_year).collect();
         return Some(pick(&cands, today, direction).map(Calendar::Day));
+    }
+    if let Some(d) = p.decade {
+        return Some(Some(Calendar::Open(format!("{d:03}"), Precision::Year)));
+    }
+    if let Some(c) = nth_calendar(p, today, year_shift) {
+        *relative = p.year.is_none();
+        return Some(Some(c));
     }
     // A full date, or parts of one.
     if let Some(m) = p.month {
