@@ -3,9 +3,9 @@
 //!
 //! Each entity is linked with all its mention strings, against a context built once from the
 //! article's tokens. The tagger's type is tried first; when that finds nothing, the other types
-//! are tried, and the entity takes the gazetteer's type only for a confident team entry (a
-//! country, an organisation, a news agency, a person the team wrote down) — never for a bare
-//! GeoNames place, which would turn every person called "Florence" into a city.
+//! are tried, and the entity takes the gazetteer's type only for a confident organisation of
+//! the team's facts ("Tass" tagged PER is the news agency, "Cremlino" tagged LOC the Kremlin)
+//! — never for a place (see `may_override` for why).
 
 use super::Entity;
 use cronaca_gazetteer::{Gazetteer, Link};
@@ -38,12 +38,31 @@ fn from_gazetteer(t: cronaca_gazetteer::EntityType) -> EntityType {
     }
 }
 
-/// Whether a link may change the tagger's type: a confident entry of the team's facts (or a
-/// country), not a GeoNames homonym.
+/// Whether a link may change the tagger's type: a confident organisation (media, government,
+/// international body …) of the team's facts. Never a place: on the dev sets a country tagged
+/// ORG is usually the state or team acting (KIND tags it ORG), and a person tagged PER whose
+/// cluster caught a country in parentheses ("Wilson Kipketer (Denmark)") is still a person.
 fn may_override(link: &Link) -> bool {
     link.confidence >= OVERRIDE_CONFIDENCE
-        && (!link.rule.starts_with("geonames:")
-            || link.subtype == Some(cronaca_gazetteer::Subtype::Country))
+        && link.entity_type == cronaca_gazetteer::EntityType::Org
+        && !link.rule.starts_with("geonames:")
+}
+
+/// A country tagged ORG ("la Russia ha risposto"): the state acting. It keeps the tagger's
+/// type and gets the country's name, ids and country code, without the place's subtype,
+/// GeoNames id and coordinates.
+fn state_as_actor(kind: EntityType, mut link: Link) -> Option<Link> {
+    if kind != EntityType::Org
+        || link.subtype != Some(cronaca_gazetteer::Subtype::Country)
+        || link.confidence < OVERRIDE_CONFIDENCE
+    {
+        return None;
+    }
+    link.entity_type = cronaca_gazetteer::EntityType::Org;
+    link.subtype = None;
+    link.geo = None;
+    link.ids.geonames = None;
+    Some(link)
 }
 
 /// Links every entity of `entities` (in place) with the gazetteer, for language `lang`.
@@ -67,11 +86,15 @@ pub fn link_entities(
                 .filter(may_override)
                 .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
         });
-        let Some(link) = link else { continue };
-        let linked = from_gazetteer(link.entity_type);
-        if linked != e.kind && !may_override(&link) {
-            continue;
+        let link = link.or_else(|| gaz.link(to_gazetteer(EntityType::Loc), &mentions, lang, &ctx));
+        let Some(mut link) = link else { continue };
+        if from_gazetteer(link.entity_type) != e.kind && !may_override(&link) {
+            match state_as_actor(e.kind, link) {
+                Some(state) => link = state,
+                None => continue,
+            }
         }
+        let linked = from_gazetteer(link.entity_type);
         let tagger = e.confidence;
         let gazetteer = f64::from(link.confidence);
         let confidence = if linked == e.kind {
