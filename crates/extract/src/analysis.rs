@@ -95,7 +95,7 @@ impl Extractor {
         );
         let clock = times.add("times", clock);
         let entities = entities::tagger(&language.code)
-            .map(|tagger| entities::find_entities(&text, &segmentation, tagger));
+            .map(|tagger| entities::find_entities(&text, &segmentation, tagger, &language.code));
         times.add("entities", clock);
         Analysis {
             doc: Document {

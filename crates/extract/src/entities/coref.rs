@@ -131,6 +131,7 @@ pub fn cluster(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
                 name: texts[longest].to_string(),
                 mentions: c.iter().map(|&j| mentions[j].clone()).collect(),
                 confidence: (f64::from(confidence) * 1000.0).round() / 1000.0,
+                link: None,
             }
         })
         .collect();

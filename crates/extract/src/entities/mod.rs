@@ -5,15 +5,17 @@
 //! within the document ("Vladimir Putin" … "Putin"; "Organizzazione del Trattato di Sicurezza
 //! Collettiva (Csto)" … "Csto"). Languages without a model get no entity layer.
 //!
-//! Linking (ids, coordinates, country, subtype) is left to the gazetteer: entities leave
-//! the stage with those fields empty.
+//! [`link`] then links each entity with the gazetteer ([`cronaca_gazetteer`]): canonical
+//! name, subtype, ids, country and coordinates, and the gazetteer's type where the tagger got
+//! a well-known name wrong ("Tass" tagged PER).
 
 pub mod coref;
+pub mod link;
 mod training;
 
 pub use training::{TrainingError, training_document};
 
-use cronaca_model::{CharIndex, EntityIds, EntityType, Span};
+use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
 use std::ops::Range;
@@ -42,19 +44,30 @@ pub struct Entity {
     pub mentions: Vec<Mention>,
     /// Confidence, 0 to 1.
     pub confidence: f64,
+    /// The gazetteer's link, when [`link::link_entities`] found one.
+    pub link: Option<cronaca_gazetteer::Link>,
 }
 
 impl Entity {
     /// The `cronaca/1` entity, with id `e{n}`.
     pub fn to_model(&self, n: usize, text: &str, index: &CharIndex) -> cronaca_model::Entity {
+        let link = self.link.as_ref();
         cronaca_model::Entity {
             id: format!("e{n}"),
             kind: self.kind,
-            subtype: None,
+            subtype: link.and_then(|l| l.subtype).map(|s| s.as_str().to_string()),
             name: self.name.clone(),
-            ids: EntityIds::default(),
-            country: None,
-            geo: None,
+            ids: link.map_or_else(EntityIds::default, |l| EntityIds {
+                wikidata: l.ids.wikidata.clone(),
+                geonames: l.ids.geonames.map(u64::from),
+                iso3166: l.ids.iso3166.clone(),
+            }),
+            country: link.and_then(|l| l.country.clone()),
+            geo: link.and_then(|l| l.geo).map(|g| Geo {
+                lat: g.lat,
+                lon: g.lon,
+                precision: precision(g.precision).to_string(),
+            }),
             mentions: self
                 .mentions
                 .iter()
@@ -62,6 +75,15 @@ impl Entity {
                 .collect(),
             confidence: self.confidence,
         }
+    }
+}
+
+fn precision(p: cronaca_gazetteer::Precision) -> &'static str {
+    match p {
+        cronaca_gazetteer::Precision::City => "city",
+        cronaca_gazetteer::Precision::Admin2 => "admin2",
+        cronaca_gazetteer::Precision::Admin1 => "admin1",
+        cronaca_gazetteer::Precision::Country => "country",
     }
 }
 
@@ -130,11 +152,16 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
     }
 }
 
-/// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`].
-pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger) -> Vec<Entity> {
+/// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`], linked
+/// with the built-in gazetteer for language `lang` ([`link::link_entities`]).
+pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger, lang: &str) -> Vec<Entity> {
     let mut mentions = find_mentions(text, seg, tagger);
     acronyms(text, seg, &mut mentions);
-    coref::cluster(text, mentions)
+    let mut entities = coref::cluster(text, mentions);
+    if let Some(gaz) = link::gazetteer() {
+        link::link_entities(gaz, text, seg, lang, &mut entities);
+    }
+    entities
 }
 
 /// Names introduced with an acronym in parentheses: "Organizzazione del Trattato di Sicurezza
