@@ -2,29 +2,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// The three entity types of `cronaca/1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum EntityType {
-    /// A person.
-    #[serde(rename = "PER")]
-    Per,
-    /// An organisation.
-    #[serde(rename = "ORG")]
-    Org,
-    /// A location.
-    #[serde(rename = "LOC")]
-    Loc,
-}
+pub use cronaca_model::EntityType;
 
-impl EntityType {
-    /// Parses `PER`, `ORG`, `LOC` (any case; `PERSON`, `LOCATION`, `GPE` accepted).
-    pub fn parse(s: &str) -> Option<EntityType> {
-        match s.to_ascii_uppercase().as_str() {
-            "PER" | "PERSON" => Some(EntityType::Per),
-            "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(EntityType::Org),
-            "LOC" | "LOCATION" | "GPE" | "PLACE" => Some(EntityType::Loc),
-            _ => None,
-        }
+/// Parses an entity type as user dictionaries write it: `PER`, `ORG`, `LOC` in any case
+/// (`PERSON`, `LOCATION`, `GPE` accepted).
+pub fn parse_entity_type(s: &str) -> Option<EntityType> {
+    match s.to_ascii_uppercase().as_str() {
+        "PER" | "PERSON" => Some(EntityType::Per),
+        "ORG" | "ORGANIZATION" | "ORGANISATION" => Some(EntityType::Org),
+        "LOC" | "LOCATION" | "GPE" | "PLACE" => Some(EntityType::Loc),
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::entry::{EntityType, Subtype};
+use crate::entry::{EntityType, Subtype, parse_entity_type};
 use crate::error::LoadError;
 use crate::fold::fold;
 use crate::kind::Kinds;
@@ -447,7 +447,7 @@ impl Facts {
         aliases: &[String],
     ) -> Result<(), String> {
         let name = opt(name).ok_or("missing name")?;
-        let entity_type = EntityType::parse(ty.trim())
+        let entity_type = parse_entity_type(ty.trim())
             .ok_or_else(|| format!("unknown type {ty:?} (expected PER, ORG, LOC)"))?;
         let geonames = match opt(geonames) {
             None => None,

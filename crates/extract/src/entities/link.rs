@@ -22,29 +22,13 @@ pub fn gazetteer() -> Option<&'static Gazetteer> {
 /// Lowest confidence of a link that may change the tagger's type.
 const OVERRIDE_CONFIDENCE: f32 = 0.9;
 
-fn to_gazetteer(t: EntityType) -> cronaca_gazetteer::EntityType {
-    match t {
-        EntityType::Per => cronaca_gazetteer::EntityType::Per,
-        EntityType::Org => cronaca_gazetteer::EntityType::Org,
-        EntityType::Loc => cronaca_gazetteer::EntityType::Loc,
-    }
-}
-
-fn from_gazetteer(t: cronaca_gazetteer::EntityType) -> EntityType {
-    match t {
-        cronaca_gazetteer::EntityType::Per => EntityType::Per,
-        cronaca_gazetteer::EntityType::Org => EntityType::Org,
-        cronaca_gazetteer::EntityType::Loc => EntityType::Loc,
-    }
-}
-
 /// Whether a link may change the tagger's type: a confident organisation (media, government,
 /// international body …) of the team's facts. Never a place: on the dev sets a country tagged
 /// ORG is usually the state or team acting (KIND tags it ORG), and a person tagged PER whose
 /// cluster caught a country in parentheses ("Wilson Kipketer (Denmark)") is still a person.
 fn may_override(link: &Link) -> bool {
     link.confidence >= OVERRIDE_CONFIDENCE
-        && link.entity_type == cronaca_gazetteer::EntityType::Org
+        && link.entity_type == EntityType::Org
         && !link.rule.starts_with("geonames:")
 }
 
@@ -58,7 +42,7 @@ fn state_as_actor(kind: EntityType, mut link: Link) -> Option<Link> {
     {
         return None;
     }
-    link.entity_type = cronaca_gazetteer::EntityType::Org;
+    link.entity_type = EntityType::Org;
     link.subtype = None;
     link.geo = None;
     link.ids.geonames = None;
@@ -77,24 +61,24 @@ pub fn link_entities(
     let ctx = gaz.context_from_tokens(lang, &tokens);
     for e in entities.iter_mut() {
         let mentions: Vec<&str> = e.mentions.iter().map(|m| &text[m.span.clone()]).collect();
-        let tagged = to_gazetteer(e.kind);
+        let tagged = e.kind;
         let link = gaz.link(tagged, &mentions, lang, &ctx).or_else(|| {
             [EntityType::Org, EntityType::Loc, EntityType::Per]
                 .into_iter()
                 .filter(|&t| t != e.kind)
-                .filter_map(|t| gaz.link(to_gazetteer(t), &mentions, lang, &ctx))
+                .filter_map(|t| gaz.link(t, &mentions, lang, &ctx))
                 .filter(may_override)
                 .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
         });
-        let link = link.or_else(|| gaz.link(to_gazetteer(EntityType::Loc), &mentions, lang, &ctx));
+        let link = link.or_else(|| gaz.link(EntityType::Loc, &mentions, lang, &ctx));
         let Some(mut link) = link else { continue };
-        if from_gazetteer(link.entity_type) != e.kind && !may_override(&link) {
+        if link.entity_type != e.kind && !may_override(&link) {
             match state_as_actor(e.kind, link) {
                 Some(state) => link = state,
                 None => continue,
             }
         }
-        let linked = from_gazetteer(link.entity_type);
+        let linked = link.entity_type;
         let tagger = e.confidence;
         let gazetteer = f64::from(link.confidence);
         let confidence = if linked == e.kind {
