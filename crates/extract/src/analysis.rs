@@ -190,6 +190,9 @@ impl Analysis<'_> {
                     .map(|a| a.to_model(span(&a.span)))
                     .collect()
             }),
+            figures: None,
+            quotes: None,
+            events: None,
             warnings: self.warnings.clone(),
         }
     }

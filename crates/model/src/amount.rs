@@ -59,7 +59,7 @@ pub struct Vague {
 }
 
 /// Writes integral values as JSON integers (1000, not 1000.0) and others as floats.
-fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
+pub(crate) fn number<S: Serializer>(value: &Option<f64>, s: S) -> Result<S::Ok, S::Error> {
     match value {
         None => s.serialize_none(),
         Some(v) => number_plain(v, s),

@@ -24,15 +24,23 @@
 #![deny(missing_docs)]
 
 mod amount;
+mod attribution;
 mod document;
 mod entity;
+mod event;
+mod figure;
+mod quote;
 mod record;
 mod span;
 mod time;
 
 pub use amount::{Amount, AmountKind, Vague};
+pub use attribution::{Attribution, Channel, ChannelType, Via};
 pub use document::Document;
 pub use entity::{Entity, EntityIds, EntityType, Geo};
+pub use event::{Acled, Event, EventStatus, EventTime, Participant};
+pub use figure::{Figure, FigureCategory, Group, Qualifier};
+pub use quote::{Quote, QuoteKind};
 pub use record::{Doc, Record, SCHEMA};
 pub use span::{CharIndex, Span};
 pub use time::{Precision, Time, TimeType};

@@ -1,4 +1,4 @@
-use crate::{Amount, Entity, Time};
+use crate::{Amount, Entity, Event, Figure, Quote, Time};
 use serde::{Deserialize, Serialize};
 
 /// The schema name every record carries.
@@ -23,6 +23,15 @@ pub struct Record {
     /// Every number in the text; absent when the layer was not written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub amounts: Option<Vec<Amount>>,
+    /// Counts of people or things affected, with their source; absent when not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub figures: Option<Vec<Figure>>,
+    /// Direct, indirect and mixed speech with speaker and channel; absent when not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quotes: Option<Vec<Quote>>,
+    /// Who did what to whom, where, when; absent when not written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<Event>>,
     /// Anything the reader should know about this document (lossy decoding, unknown language…).
     pub warnings: Vec<String>,
 }
