@@ -1,5 +1,7 @@
 use crate::error::Problems;
+use crate::modality::Modality;
 use crate::numbers::Numbers;
+use crate::phrases::Phrases;
 use crate::times::TimeLexicon;
 use crate::{LangFiles, LoadError};
 use cronaca_text::{LanguageIdentifier, SegmentRules};
@@ -55,6 +57,9 @@ pub struct Lang {
     /// Months, weekdays and relative time words (`months.tsv`, `weekdays.tsv`,
     /// `relative_time.tsv`).
     pub times: TimeLexicon,
+    /// Cues that make a statement negated, hypothetical, denied, claimed or planned
+    /// (`modality.tsv`).
+    pub modality: Phrases<Modality>,
 }
 
 impl Lang {
@@ -66,6 +71,7 @@ impl Lang {
         let segment_rules = crate::segmentation::segment_rules(files, elision, &mut problems);
         let numbers = Numbers::load(code, files, conventions.as_ref(), &mut problems);
         let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
+        let modality = crate::modality::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -73,6 +79,7 @@ impl Lang {
                 segment_rules,
                 numbers,
                 times,
+                modality,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

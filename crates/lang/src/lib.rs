@@ -29,17 +29,21 @@
 mod error;
 mod files;
 mod language;
+mod modality;
 mod numbers;
+mod phrases;
 mod segmentation;
 mod times;
 
 pub use error::LoadError;
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
+pub use modality::Modality;
 pub use numbers::{
     Bound, NumberWord, Numbers, PatternPart, Probe, QuantifierReading, QuantifierWord,
     RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
 };
+pub use phrases::{Phrase, PhraseWord, Phrases};
 pub use times::{
     HolidayDate, NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold as fold_time,
     fold_into as fold_time_into,
