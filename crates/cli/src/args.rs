@@ -48,6 +48,11 @@ pub struct ExtractArgs {
     /// built-in data.
     #[arg(long, value_name = "DIR")]
     pub lang_data: Option<PathBuf>,
+    /// Download http(s) URLs given as inputs (feeds or pages) and, for feed items, the article
+    /// page each item links to (its metadata fills what the page lacks). Without it URLs are
+    /// refused and feed items keep their own content.
+    #[arg(long)]
+    pub fetch: bool,
 }
 
 #[derive(Args, Debug)]

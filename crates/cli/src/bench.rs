@@ -12,13 +12,13 @@ pub fn run(args: BenchArgs) -> Result<Exit, Fatal> {
     let lang = check_lang(&args.lang, &langs)?;
     let extractor = Extractor::new(langs);
     let startup = started.elapsed();
-    let (sources, missing) = inputs::expand(&args.paths);
+    let (sources, missing) = inputs::expand(&args.paths, false);
     for m in &missing {
         eprintln!("cronaca: {m}");
     }
     let mut docs: Vec<Document> = Vec::new();
     for source in &sources {
-        let read = inputs::documents(source, InputFormat::Auto)
+        let read = inputs::documents(source, InputFormat::Auto, None)
             .map_err(|e| Fatal::failure(format!("{}: {e}", source.name())))?;
         docs.extend(read.filter(|d| !d.text.trim().is_empty()).map(|mut d| {
             if lang.is_some() {

@@ -4,7 +4,7 @@ use crate::exit::Fatal;
 use crate::inputs::{self, Source};
 use crate::{check_lang, load_languages};
 use cronaca_extract::{Extractor, Layers};
-use cronaca_ingest::InputFormat;
+use cronaca_ingest::{Fetcher, InputFormat};
 use std::io::IsTerminal;
 
 /// How records are written.
@@ -24,6 +24,8 @@ pub struct ExtractConfig {
     pub published: Option<String>,
     pub layers: Layers,
     pub jobs: usize,
+    /// Set by `--fetch`: URLs and feed items' pages are downloaded.
+    pub fetcher: Option<Fetcher>,
 }
 
 impl ExtractConfig {
@@ -57,7 +59,7 @@ impl ExtractConfig {
         let published = args.published.as_deref().map(check_published).transpose()?;
         let langs = load_languages(args.lang_data.as_deref())?;
         let lang = check_lang(&args.lang, &langs)?;
-        let (sources, missing) = inputs::expand(&args.paths);
+        let (sources, missing) = inputs::expand(&args.paths, args.fetch);
         let output = output.unwrap_or_else(|| {
             if std::io::stdout().is_terminal() && inputs::is_single_document(&sources, format) {
                 OutputFormat::Json
@@ -75,6 +77,7 @@ impl ExtractConfig {
             published,
             layers,
             jobs: args.jobs,
+            fetcher: args.fetch.then(Fetcher::default),
         })
     }
 }

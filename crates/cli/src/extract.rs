@@ -77,7 +77,7 @@ fn read_inputs(config: &ExtractConfig, tx: Sender<(usize, Work)>, tickets: Recei
     let mut seq = 0;
     let mut unreadable = 0;
     for source in &config.sources {
-        let items = match inputs::work(source, config.format) {
+        let items = match inputs::work(source, config.format, config.fetcher.as_ref()) {
             Ok(items) => items,
             Err(e) => {
                 eprintln!("cronaca: {}: {e}", source.name());
@@ -181,7 +181,7 @@ fn progress_bar(sources: &[Source]) -> ProgressBar {
                 Some("html" | "htm" | "txt" | "xhtml")
             )
         }),
-        Source::Stdin => false,
+        Source::Stdin | Source::Url(_) => false,
     });
     let bar = if one_each {
         ProgressBar::new(sources.len() as u64).with_style(

@@ -1,10 +1,10 @@
 //! Paths, directories, globs and standard input, turned into a stream of documents.
 use cronaca_ingest::{
-    Document, InputFormat, JsonlLine, JsonlReader, WarcItem, WarcPage, WarcReader, read_feed,
-    read_html, read_text, warc_document,
+    Document, Fetcher, InputFormat, JsonlLine, JsonlReader, WarcItem, WarcPage, WarcReader,
+    read_feed, read_html, read_text, unreachable_document, warc_document,
 };
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, BufReader, Cursor, Read};
 use std::path::PathBuf;
 
 /// Where documents come from.
@@ -12,6 +12,8 @@ use std::path::PathBuf;
 pub enum Source {
     Stdin,
     File(PathBuf),
+    /// An http(s) URL, downloaded with `--fetch`.
+    Url(String),
 }
 
 impl Source {
@@ -19,14 +21,16 @@ impl Source {
         match self {
             Source::Stdin => "<stdin>".to_string(),
             Source::File(p) => p.display().to_string(),
+            Source::Url(u) => u.clone(),
         }
     }
 }
 
 /// Expands the command line's paths: "-" (or nothing) is standard input, a directory is read
 /// recursively (hidden files skipped, in name order), a pattern with `*?[` is a glob. Paths
-/// that match nothing are returned as errors, one message each.
-pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<String>) {
+/// that match nothing are returned as errors, one message each. An http(s) URL is a source
+/// when `fetch` is set, an error otherwise.
+pub fn expand(paths: &[String], fetch: bool) -> (Vec<Source>, Vec<String>) {
     if paths.is_empty() {
         return (vec![Source::Stdin], Vec::new());
     }
@@ -36,6 +40,12 @@ pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<String>) {
         let path = PathBuf::from(p);
         if p == "-" {
             sources.push(Source::Stdin);
+        } else if is_url(p) {
+            if fetch {
+                sources.push(Source::Url(p.clone()));
+            } else {
+                errors.push(format!("{p}: a URL; pass --fetch to download it"));
+            }
         } else if path.is_dir() {
             let before = sources.len();
             let walk = walkdir::WalkDir::new(&path)
@@ -80,6 +90,11 @@ pub fn expand(paths: &[String]) -> (Vec<Source>, Vec<String>) {
     (sources, errors)
 }
 
+fn is_url(p: &str) -> bool {
+    let lower = p.get(..8).unwrap_or(p).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
 /// One unit of work: bytes read from an input, turned into a [`Document`] (decoding, HTML
 /// extraction, JSON parsing) by whichever thread calls [`Work::into_document`].
 #[derive(Debug)]
@@ -97,6 +112,12 @@ pub enum Work {
     Line(JsonlLine),
     /// An HTML page from a WARC archive, and the archive's name.
     Warc(WarcPage, String),
+    /// A feed item whose linked page is downloaded by the worker (`--fetch`).
+    Fetch {
+        item: Document,
+        url: String,
+        fetcher: Fetcher,
+    },
 }
 
 impl Work {
@@ -107,6 +128,7 @@ impl Work {
             Work::File { name, .. } => name.clone(),
             Work::Line(l) => l.position().to_string(),
             Work::Warc(page, file) => format!("{file}@{}", page.offset),
+            Work::Fetch { url, .. } => url.clone(),
         }
     }
 
@@ -132,16 +154,38 @@ impl Work {
             }
             Work::Line(l) => l.into_document(),
             Work::Warc(page, file) => warc_document(page, &file),
+            Work::Fetch { item, url, fetcher } => fetcher.item_page(item, &url),
         }
     }
 }
 
-/// The work items of one source, read lazily (JSON Lines are streamed line by line).
-pub fn work(source: &Source, format: InputFormat) -> io::Result<Box<dyn Iterator<Item = Work>>> {
+/// The work items of one source, read lazily (JSON Lines are streamed line by line). With a
+/// `fetcher`, URLs are downloaded and feed items become their linked pages.
+pub fn work(
+    source: &Source,
+    format: InputFormat,
+    fetcher: Option<&Fetcher>,
+) -> io::Result<Box<dyn Iterator<Item = Work>>> {
     let name = source.name();
     let mut reader: Box<dyn BufRead> = match source {
         Source::Stdin => Box::new(BufReader::with_capacity(1 << 16, io::stdin())),
         Source::File(p) => Box::new(BufReader::with_capacity(1 << 16, File::open(p)?)),
+        Source::Url(url) => {
+            let Some(fetched) = fetcher.map(|f| f.get(url)) else {
+                return Err(io::Error::other("a URL; pass --fetch to download it"));
+            };
+            match fetched {
+                Ok(f) if format == InputFormat::Auto && f.looks_like_feed() => {
+                    let items = read_feed(&f.bytes, &name);
+                    return Ok(feed_work(items, fetcher));
+                }
+                Ok(f) => Box::new(Cursor::new(f.bytes)),
+                Err(problem) => {
+                    let doc = unreachable_document(url, problem);
+                    return Ok(Box::new(std::iter::once(Work::Doc(doc))));
+                }
+            }
+        }
     };
     let format = match format {
         InputFormat::Auto => InputFormat::sniff(&name, reader.fill_buf()?),
@@ -170,9 +214,7 @@ pub fn work(source: &Source, format: InputFormat) -> io::Result<Box<dyn Iterator
         InputFormat::Feed => {
             let mut bytes = Vec::new();
             reader.read_to_end(&mut bytes)?;
-            Ok(Box::new(
-                read_feed(&bytes, &name).into_iter().map(Work::Doc),
-            ))
+            Ok(feed_work(read_feed(&bytes, &name), fetcher))
         }
         InputFormat::Html | InputFormat::Text | InputFormat::Auto => {
             let mut bytes = Vec::new();
@@ -187,12 +229,30 @@ pub fn work(source: &Source, format: InputFormat) -> io::Result<Box<dyn Iterator
     }
 }
 
+/// Feed items as work: their own content, or with a `fetcher` the page each one links to.
+fn feed_work(items: Vec<Document>, fetcher: Option<&Fetcher>) -> Box<dyn Iterator<Item = Work>> {
+    let fetcher = fetcher.cloned();
+    Box::new(items.into_iter().map(move |item| {
+        match (&fetcher, item.uri.clone().filter(|u| is_url(u))) {
+            (Some(fetcher), Some(url)) => Work::Fetch {
+                item,
+                url,
+                fetcher: fetcher.clone(),
+            },
+            _ => Work::Doc(item),
+        }
+    }))
+}
+
 /// The documents of one source, read lazily, on the calling thread.
 pub fn documents(
     source: &Source,
     format: InputFormat,
+    fetcher: Option<&Fetcher>,
 ) -> io::Result<Box<dyn Iterator<Item = Document>>> {
-    Ok(Box::new(work(source, format)?.map(Work::into_document)))
+    Ok(Box::new(
+        work(source, format, fetcher)?.map(Work::into_document),
+    ))
 }
 
 /// True when the inputs are one plain-text or HTML document (pretty JSON is then the default

@@ -19,13 +19,16 @@
 //! ```
 //!
 //! # Features
-//! None.
+//! - `fetch` (off by default; the `cronaca` binary turns it on): [`Fetcher`] downloads feeds
+//!   and pages over HTTP(S) for `cronaca extract --fetch`.
 #![deny(missing_docs)]
 
 mod charset;
 mod dates;
 mod decode;
 mod feed;
+#[cfg(feature = "fetch")]
+mod fetch;
 mod format;
 mod html;
 mod jsonl;
@@ -36,6 +39,8 @@ pub use cronaca_model::Document;
 pub use dates::{date_from_url, normalize_date};
 pub use decode::decode;
 pub use feed::read_feed;
+#[cfg(feature = "fetch")]
+pub use fetch::{Fetched, Fetcher, unreachable_document};
 pub use format::InputFormat;
 pub use html::{HtmlHints, html_document, read_html, read_html_with};
 pub use jsonl::{JsonlLine, JsonlReader};
