@@ -73,7 +73,8 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
             ..Document::default()
         };
     }
-    let dom = Dom::parse(html);
+    let inert_free = without_inert(html);
+    let dom = Dom::parse(&inert_free);
     let page = PageMeta::read(&dom);
     let url = uri
         .map(unarchived)
@@ -591,6 +592,84 @@ const SHORT: usize = 250;
 /// scope checks walk the stack of open elements: quadratic on 100,000 nested `<div>`s).
 const MAX_DEPTH: usize = 1000;
 
+/// The page without what can never be main text or metadata: scripts (except JSON-LD), styles,
+/// inline SVG and comments. They are often half of a news page's bytes, and every text node
+/// costs the parser and trafilatura's per-node trimming; cutting them first makes extraction
+/// markedly faster with the same output. A byte scan rather than a DOM pass, because the point
+/// is to avoid building those nodes at all; an element left open runs to the end of the page,
+/// as an HTML parser would read it.
+fn without_inert(html: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = html.as_bytes();
+    let mut out: Option<String> = None;
+    let mut copied = 0;
+    let mut at = 0;
+    while let Some(k) = memchr::memchr(b'<', &bytes[at..]) {
+        let start = at + k;
+        let rest = &bytes[start + 1..];
+        let end = if rest.starts_with(b"!--") {
+            find(bytes, start + 4, b"-->").map_or(bytes.len(), |e| e + 3)
+        } else if let Some(name) = [&b"script"[..], b"style", b"svg"]
+            .into_iter()
+            .find(|n| starts_with_tag(rest, n))
+        {
+            let open_end = memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e);
+            let open = &bytes[start..open_end];
+            if name == b"script" && find(open, 0, b"ld+json").is_some() {
+                at = open_end.min(bytes.len() - 1) + 1;
+                continue;
+            }
+            closing_tag(bytes, open_end, name).unwrap_or(bytes.len())
+        } else {
+            at = start + 1;
+            continue;
+        };
+        let buf = out.get_or_insert_with(|| String::with_capacity(html.len()));
+        buf.push_str(&html[copied..start]);
+        copied = end;
+        at = end;
+        if at >= bytes.len() {
+            break;
+        }
+    }
+    match out {
+        None => std::borrow::Cow::Borrowed(html),
+        Some(mut buf) => {
+            buf.push_str(&html[copied.min(html.len())..]);
+            std::borrow::Cow::Owned(buf)
+        }
+    }
+}
+
+/// True when `rest` (what follows a `<`) opens the element `name`, in any case.
+fn starts_with_tag(rest: &[u8], name: &[u8]) -> bool {
+    rest.len() > name.len()
+        && rest[..name.len()].eq_ignore_ascii_case(name)
+        && matches!(rest[name.len()], b'>' | b' ' | b'\t' | b'\n' | b'\r' | b'/')
+}
+
+/// Where `needle` first occurs in `hay` at or after `from`, ASCII case-insensitively.
+fn find(hay: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    let hay = hay.get(from..)?;
+    hay.windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| from + p)
+}
+
+/// The end of `</name…>` after `from`, ASCII case-insensitively.
+fn closing_tag(bytes: &[u8], from: usize, name: &[u8]) -> Option<usize> {
+    let mut at = from;
+    while let Some(k) = memchr::memmem::find(&bytes[at..], b"</") {
+        let start = at + k;
+        if starts_with_tag(&bytes[start + 2..], name) {
+            return Some(
+                memchr::memchr(b'>', &bytes[start..]).map_or(bytes.len(), |e| start + e + 1),
+            );
+        }
+        at = start + 2;
+    }
+    None
+}
+
 /// Elements without content or whose end tag is usually implied: not counted as nesting.
 const FLAT: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
@@ -737,6 +816,30 @@ fn push_decoded(out: &mut String, text: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn inert_elements_are_cut_before_parsing_but_json_ld_stays() {
+        let page = "<p>A</p><SCRIPT src=x>var s = '</p>';</script ><p>B</p><!-- <p>C</p> -->\
+            <style>p{}</style><svg viewBox=\"0 0 1 1\"><text>D</text></svg><scripted>E</scripted>\
+            <script type=\"application/ld+json\">{\"datePublished\":\"2022-01-06\"}</script>";
+        assert_eq!(
+            without_inert(page),
+            "<p>A</p><p>B</p><scripted>E</scripted>\
+            <script type=\"application/ld+json\">{\"datePublished\":\"2022-01-06\"}</script>"
+        );
+        assert!(matches!(
+            without_inert("<p>plain</p>"),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        // An element left open runs to the end, as a browser reads it.
+        assert_eq!(
+            without_inert("<p>A</p><script>never closed <p>B</p>"),
+            "<p>A</p>"
+        );
+        assert_eq!(without_inert("<p>A</p><!-- open"), "<p>A</p>");
+        assert_eq!(without_inert("<"), "<");
+        assert_eq!(without_inert("<script"), "<script", "not a tag yet");
+    }
 
     const ARTICLE: &str = r#"<!doctype html><html lang="it-IT"><head><title>Rivolta del gas - Il Giornale</title>
         <meta property="og:site_name" content="Il Giornale">
