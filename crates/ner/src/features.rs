@@ -194,8 +194,11 @@ fn is_caps_sentence(toks: &[Tok]) -> bool {
 }
 
 /// Computes the features of every token of a document (the sentences in text order).
-pub(crate) fn document_features(doc: &[Sentence<'_>], bits: u32) -> Vec<SentenceFeatures> {
-    let toks: Vec<Vec<Tok>> = doc
+pub(crate) fn document_features(
+    doc_sentences: &[Sentence<'_>],
+    bits: u32,
+) -> Vec<SentenceFeatures> {
+    let toks: Vec<Vec<Tok>> = doc_sentences
         .iter()
         .map(|s| s.tokens.iter().map(|w| tok(w)).collect())
         .collect();
@@ -218,18 +221,49 @@ pub(crate) fn document_features(doc: &[Sentence<'_>], bits: u32) -> Vec<Sentence
             *seen.entry(t.lower.as_str()).or_default() |= bit;
         }
     }
+    // The neighbours of each capitalised word at its other places in the document.
+    let mut contexts: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+    for sent in &toks {
+        for (i, t) in sent.iter().enumerate() {
+            if !t.upper_initial {
+                continue;
+            }
+            let prev = if i > 0 {
+                sent[i - 1].lower.as_str()
+            } else {
+                START
+            };
+            let next = sent.get(i + 1).map_or(END, |n| n.lower.as_str());
+            let v = contexts.entry(t.lower.as_str()).or_default();
+            if v.len() < DOC_CONTEXTS {
+                v.push((prev, next));
+            }
+        }
+    }
+    let doc = Doc { seen, contexts };
     toks.iter()
-        .zip(doc)
+        .zip(doc_sentences)
         .zip(&caps)
-        .map(|((sent, input), &caps)| sentence_features(sent, input, caps, &seen, bits))
+        .map(|((sent, input), &caps)| sentence_features(sent, input, caps, &doc, bits))
         .collect()
+}
+
+/// Occurrences of a word whose neighbours become features of its other occurrences.
+const DOC_CONTEXTS: usize = 8;
+
+/// What the document says about its words.
+struct Doc<'d> {
+    /// Bit 0: capitalised in mid-sentence; bit 1: written in lower case.
+    seen: HashMap<&'d str, u8>,
+    /// Lower-cased neighbours (previous, next) of the first occurrences of capitalised words.
+    contexts: HashMap<&'d str, Vec<(&'d str, &'d str)>>,
 }
 
 fn sentence_features(
     toks: &[Tok],
     input: &Sentence<'_>,
     caps: bool,
-    seen: &HashMap<&str, u8>,
+    doc: &Doc<'_>,
     bits: u32,
 ) -> SentenceFeatures {
     let n = toks.len();
@@ -285,7 +319,7 @@ fn sentence_features(
             f(Hash::new(22).part(&t.shape));
         }
         if t.alpha {
-            let flags = seen.get(t.lower.as_str()).copied().unwrap_or(0);
+            let flags = doc.seen.get(t.lower.as_str()).copied().unwrap_or(0);
             f(Hash::new(23)
                 .part(&t.short)
                 .part(["-", "C", "L", "CL"][flags as usize]));
@@ -303,6 +337,14 @@ fn sentence_features(
             if j >= 0 && (j as usize) < n && toks[j as usize].alpha {
                 let side = if d < 0 { "L" } else { "R" };
                 f(Hash::new(31).part(side).part(&toks[j as usize].lower));
+            }
+        }
+        if t.upper_initial
+            && let Some(ctx) = doc.contexts.get(t.lower.as_str())
+        {
+            for (prev, next) in ctx {
+                f(Hash::new(32).part(prev));
+                f(Hash::new(33).part(next));
             }
         }
         for hit in input.gazetteer.iter().filter(|h| h.start <= i && i < h.end) {

@@ -21,6 +21,24 @@ pub struct TrainSentence {
     pub gazetteer: Vec<(usize, usize, String)>,
 }
 
+impl TrainSentence {
+    /// The sentence as the tagger sees it: tokens and gazetteer matches.
+    pub fn sentence(&self) -> Sentence<'_> {
+        Sentence {
+            tokens: self.tokens.iter().map(String::as_str).collect(),
+            gazetteer: self
+                .gazetteer
+                .iter()
+                .map(|(start, end, class)| GazetteerHit {
+                    start: *start,
+                    end: *end,
+                    class,
+                })
+                .collect(),
+        }
+    }
+}
+
 /// One training document: its sentences in text order.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TrainDocument {
@@ -129,22 +147,8 @@ pub fn train(
     // Features are computed once: they do not depend on the weights.
     let mut data: Vec<(SentenceFeatures, Vec<usize>)> = Vec::new();
     for doc in docs {
-        let sentences: Vec<Sentence<'_>> = doc
-            .sentences
-            .iter()
-            .map(|s| Sentence {
-                tokens: s.tokens.iter().map(String::as_str).collect(),
-                gazetteer: s
-                    .gazetteer
-                    .iter()
-                    .map(|(start, end, class)| GazetteerHit {
-                        start: *start,
-                        end: *end,
-                        class,
-                    })
-                    .collect(),
-            })
-            .collect();
+        let sentences: Vec<Sentence<'_>> =
+            doc.sentences.iter().map(TrainSentence::sentence).collect();
         let feats = document_features(&sentences, config.bits);
         for (f, s) in feats.into_iter().zip(&doc.sentences) {
             if f.len() > 0 {
@@ -231,11 +235,8 @@ pub fn train(
     let tagger = crate::Tagger::new(model.clone());
     let mut margins: Vec<f32> = Vec::new();
     for doc in docs.iter().take(500) {
-        let sentences: Vec<Sentence<'_>> = doc
-            .sentences
-            .iter()
-            .map(|s| Sentence::new(s.tokens.iter().map(String::as_str).collect()))
-            .collect();
+        let sentences: Vec<Sentence<'_>> =
+            doc.sentences.iter().map(TrainSentence::sentence).collect();
         for tags in tagger.tag_document(&sentences) {
             margins.extend(
                 tags.iter()

@@ -21,7 +21,8 @@ pub enum TrainingError {
 }
 
 /// The tagger's training document for `text` with gold names `gold` (code-point ranges and
-/// their types), tokenised and split into sentences with `lang`'s rules.
+/// their types), tokenised and split into sentences with `lang`'s rules, with the gazetteer's
+/// names as the tagger will see them ([`super::sentences`]).
 pub fn training_document(
     text: &str,
     gold: &[(Range<usize>, EntityType)],
@@ -73,13 +74,17 @@ pub fn training_document(
                     Some(e) => Label::B(spans[e].1),
                 });
             }
+            let tokens: Vec<&str> = seg.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| &text[t.span.clone()])
+                .collect();
             TrainSentence {
-                tokens: seg.tokens[s.tokens.clone()]
-                    .iter()
-                    .map(|t| text[t.span.clone()].to_string())
+                gazetteer: super::gazetteer_hits(&lang.code, &tokens)
+                    .into_iter()
+                    .map(|h| (h.start, h.end, h.class.to_string()))
                     .collect(),
+                tokens: tokens.into_iter().map(str::to_string).collect(),
                 labels,
-                gazetteer: Vec::new(),
             }
         })
         .collect();
