@@ -6,7 +6,7 @@
 
 use crate::features::{GazetteerHit, Sentence, SentenceFeatures, document_features};
 use crate::label::label_set;
-use crate::tagger::{allowed_transitions, viterbi};
+use crate::tagger::{Viterbi, allowed_transitions, masked_transitions};
 use crate::{EntityType, Label, Model};
 
 /// One training sentence: tokens, their gold labels and, optionally, gazetteer matches
@@ -164,6 +164,7 @@ pub fn train(
     let mut step: u32 = 0;
     let mut scores: Vec<f32> = Vec::new();
     let mut trans_f: Vec<f32> = vec![0.0; (l + 1) * l];
+    let mut viterbi = Viterbi::default();
     for epoch in 1..=config.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -187,7 +188,8 @@ pub fn train(
             for (t, &w) in trans_f.iter_mut().zip(&trans.w) {
                 *t = w as f32;
             }
-            let pred = viterbi(&scores, &trans_f, &allowed, l);
+            let masked = masked_transitions(&trans_f, &allowed);
+            let pred = viterbi.best_path(&scores, &masked, l);
             tokens += n;
             for i in 0..n {
                 let (g, p) = (gold[i], pred[i]);

@@ -109,29 +109,21 @@ const GAZETTEER_CLASSES: &[(Kinds, &str)] = &[
     (Kinds::ORG_PATTERN, "org_pattern"),
 ];
 
-/// The built-in gazetteer's names in one sentence's tokens (language `lang`), as tagger
-/// features: one hit per match and kind. The same function serves training and tagging.
-pub(crate) fn gazetteer_hits(lang: &str, tokens: &[&str]) -> Vec<GazetteerHit<'static>> {
-    let Some(gaz) = link::gazetteer() else {
-        return Vec::new();
-    };
-    let mut hits = Vec::new();
-    for m in gaz.annotate(lang, tokens) {
-        for &(kind, class) in GAZETTEER_CLASSES {
-            if m.kinds.intersects(kind) {
-                hits.push(GazetteerHit {
-                    start: m.tokens.start,
-                    end: m.tokens.end,
-                    class,
-                });
-            }
-        }
-    }
-    hits
+/// The built-in gazetteer's names in a document's tokens (language `lang`), found once for the
+/// tagger's features and the linking context alike; empty without a gazetteer.
+pub(crate) fn gazetteer_matches(lang: &str, tokens: &[&str]) -> Vec<cronaca_gazetteer::Match> {
+    link::gazetteer().map_or_else(Vec::new, |gaz| gaz.annotate(lang, tokens))
 }
 
-/// The tagger's sentences for a segmented text in language `lang`, with gazetteer hits.
-pub(crate) fn sentences<'t>(text: &'t str, seg: &Segmentation, lang: &str) -> Vec<Sentence<'t>> {
+/// The tagger's sentences for a segmented text: tokens and, as features, the gazetteer
+/// `matches` of the document's tokens that lie within each sentence, one hit per match and
+/// kind. The same function serves training ([`training_document`]) and tagging.
+pub(crate) fn sentences<'t>(
+    text: &'t str,
+    seg: &Segmentation,
+    matches: &[cronaca_gazetteer::Match],
+) -> Vec<Sentence<'t>> {
+    let mut matches = matches.iter().peekable();
     seg.sentences
         .iter()
         .map(|s| {
@@ -139,16 +131,47 @@ pub(crate) fn sentences<'t>(text: &'t str, seg: &Segmentation, lang: &str) -> Ve
                 .iter()
                 .map(|t| &text[t.span.clone()])
                 .collect();
-            let gazetteer = gazetteer_hits(lang, &tokens);
+            let mut gazetteer = Vec::new();
+            // `annotate` gives matches by start token.
+            while let Some(m) = matches.next_if(|m| m.tokens.start < s.tokens.end) {
+                if m.tokens.start < s.tokens.start || m.tokens.end > s.tokens.end {
+                    continue;
+                }
+                for &(kind, class) in GAZETTEER_CLASSES {
+                    if m.kinds.intersects(kind) {
+                        gazetteer.push(GazetteerHit {
+                            start: m.tokens.start - s.tokens.start,
+                            end: m.tokens.end - s.tokens.start,
+                            class,
+                        });
+                    }
+                }
+            }
             Sentence { tokens, gazetteer }
         })
         .collect()
 }
 
+/// The text of every token.
+pub(crate) fn token_texts<'t>(text: &'t str, seg: &Segmentation) -> Vec<&'t str> {
+    seg.tokens.iter().map(|t| &text[t.span.clone()]).collect()
+}
+
 /// Every mention the tagger finds in the text (language `lang`), in text order, with the
 /// media the gazetteer knows ([`media_mentions`]).
 pub fn find_mentions(text: &str, seg: &Segmentation, tagger: &Tagger, lang: &str) -> Vec<Mention> {
-    let input = sentences(text, seg, lang);
+    let matches = gazetteer_matches(lang, &token_texts(text, seg));
+    mentions_with(text, seg, tagger, &matches)
+}
+
+/// [`find_mentions`] given the gazetteer matches of the document's tokens.
+fn mentions_with(
+    text: &str,
+    seg: &Segmentation,
+    tagger: &Tagger,
+    matches: &[cronaca_gazetteer::Match],
+) -> Vec<Mention> {
+    let input = sentences(text, seg, matches);
     let tags = tagger.tag_document(&input);
     let mut mentions = Vec::new();
     for (sentence, tags) in seg.sentences.iter().zip(&tags) {
@@ -232,11 +255,14 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 /// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`], linked
 /// with the built-in gazetteer for language `lang` ([`link::link_entities`]).
 pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger, lang: &str) -> Vec<Entity> {
-    let mut mentions = find_mentions(text, seg, tagger, lang);
+    let tokens = token_texts(text, seg);
+    let matches = gazetteer_matches(lang, &tokens);
+    let mut mentions = mentions_with(text, seg, tagger, &matches);
     acronyms(text, seg, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
     if let Some(gaz) = link::gazetteer() {
-        link::link_entities(gaz, text, seg, lang, &mut entities);
+        let ctx = gaz.context_from_matches(lang, &tokens, &matches);
+        link::link_entities(gaz, text, lang, &ctx, &mut entities);
     }
     entities
 }

@@ -60,10 +60,11 @@ pub fn training_document(
             })
         })
         .collect();
-    let sentences = seg
-        .sentences
-        .iter()
-        .map(|s| {
+    let matches = super::gazetteer_matches(&lang.code, &super::token_texts(text, &seg));
+    let sentences = super::sentences(text, &seg, &matches)
+        .into_iter()
+        .zip(&seg.sentences)
+        .map(|(input, s)| {
             let mut labels = Vec::with_capacity(s.tokens.len());
             for k in s.tokens.clone() {
                 labels.push(match owner[k] {
@@ -74,16 +75,13 @@ pub fn training_document(
                     Some(e) => Label::B(spans[e].1),
                 });
             }
-            let tokens: Vec<&str> = seg.tokens[s.tokens.clone()]
-                .iter()
-                .map(|t| &text[t.span.clone()])
-                .collect();
             TrainSentence {
-                gazetteer: super::gazetteer_hits(&lang.code, &tokens)
-                    .into_iter()
+                gazetteer: input
+                    .gazetteer
+                    .iter()
                     .map(|h| (h.start, h.end, h.class.to_string()))
                     .collect(),
-                tokens: tokens.into_iter().map(str::to_string).collect(),
+                tokens: input.tokens.into_iter().map(str::to_string).collect(),
                 labels,
             }
         })
