@@ -46,6 +46,8 @@ fn main() {
         .flat_map(|d| &d.sentences)
         .flat_map(|s| &s.labels)
         .any(|l| l.entity_type() == Some(EntityType::Misc));
+    // TUNE_ERRORS=1 prints every false positive and false negative with its sentence.
+    let errors = std::env::var_os("TUNE_ERRORS").is_some();
     for e in a[4].split(',') {
         let bits: u32 = a.get(5).map(|b| b.parse().unwrap()).unwrap_or(19);
         let mut types = vec![EntityType::Per, EntityType::Org, EntityType::Loc];
@@ -63,15 +65,22 @@ fn main() {
         let tagger = Tagger::new(model);
         let (mut tp, mut np, mut ng) = ([0; 3], [0; 3], [0; 3]);
         for d in &dev {
-            let sents: Vec<Sentence> = d
-                .sentences
-                .iter()
-                .map(|s| Sentence::new(s.tokens.iter().map(String::as_str).collect()))
-                .collect();
+            let sents: Vec<Sentence> = d.sentences.iter().map(|s| s.sentence()).collect();
             let tags = tagger.tag_document(&sents);
             for (s, t) in d.sentences.iter().zip(tags) {
                 let p = chunks(&t.iter().map(|x| x.label).collect::<Vec<_>>());
                 let g = chunks(&s.labels);
+                if errors {
+                    let name = |c: &(usize, usize, EntityType)| {
+                        format!("{:?} {}", c.2, s.tokens[c.0..c.1].join(" "))
+                    };
+                    for c in p.iter().filter(|c| !g.contains(c)) {
+                        println!("FP {}\t| {}", name(c), s.tokens.join(" "));
+                    }
+                    for c in g.iter().filter(|c| !p.contains(c)) {
+                        println!("FN {}\t| {}", name(c), s.tokens.join(" "));
+                    }
+                }
                 for c in &p {
                     np[c.2 as usize] += 1;
                     if g.contains(c) {

@@ -87,3 +87,32 @@ fn languages_without_a_model_have_no_entity_layer() {
             .is_none()
     );
 }
+
+#[test]
+fn media_the_gazetteer_knows_are_organisations() {
+    let text = "La portavoce ha parlato alla televisione Khabar-24. Il video è stato diffuso \
+                su Telegram dai manifestanti.";
+    let es = entities(text, "it");
+    for (name, mention) in [("Khabar 24", "Khabar-24"), ("Telegram", "Telegram")] {
+        let e = es
+            .iter()
+            .find(|e| e.1 == name)
+            .unwrap_or_else(|| panic!("{name} is found in {es:?}"));
+        assert_eq!(
+            (e.0, e.2.as_slice()),
+            (EntityType::Org, [mention.to_string()].as_slice())
+        );
+    }
+}
+
+#[test]
+fn a_country_after_a_name_stays_a_country() {
+    let text = "Wilson Kipketer (Denmark) won the 800 metres ahead of Norberto Tellez (Cuba).";
+    let es = entities(text, "en");
+    let kipketer = es
+        .iter()
+        .find(|e| e.2.contains(&"Wilson Kipketer".to_string()))
+        .expect("Kipketer is found");
+    assert_eq!(kipketer.0, EntityType::Per);
+    assert_eq!(kipketer.2, ["Wilson Kipketer"]);
+}

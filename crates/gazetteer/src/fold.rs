@@ -23,16 +23,12 @@ pub fn fold_into(name: &str, out: &mut String) {
     let start = out.len();
     // Whether a space is pending (emitted only before the next visible character).
     let mut space = false;
-    for c in name.nfd() {
-        if is_combining_mark(c) {
-            continue;
-        }
+    let step = |c: char| {
         match c {
             '\'' | '’' | '‘' | '`' | '´' | 'ʼ' | '′' => {
                 out.push('\'');
                 space = false;
                 // Elision joins: "d' America" folds like "d'America".
-                continue;
             }
             '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '_' | '/' => space = true,
             '.' | '·' | '\u{ad}' => {}
@@ -49,11 +45,19 @@ pub fn fold_into(name: &str, out: &mut String) {
                     out.push(' ');
                 }
                 space = false;
-                for l in c.to_lowercase() {
-                    out.push(l);
+                if c.is_ascii() {
+                    out.push(c.to_ascii_lowercase());
+                } else {
+                    out.extend(c.to_lowercase());
                 }
             }
         }
+    };
+    if name.is_ascii() {
+        // ASCII has nothing to decompose.
+        name.chars().for_each(step);
+    } else {
+        name.nfd().filter(|&c| !is_combining_mark(c)).for_each(step);
     }
 }
 

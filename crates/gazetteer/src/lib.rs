@@ -69,6 +69,9 @@ pub fn write_index(places_tsv: &str) -> Result<Vec<u8>, LoadError> {
 /// The gazetteer: immutable once built, `Send + Sync`; one instance serves every thread.
 #[derive(Debug)]
 pub struct Gazetteer {
+    /// Distinguishes gazetteers (and versions of one with user entries) in the per-thread
+    /// cache of [`Gazetteer::annotate`].
+    id: u64,
     places: PlaceIndex,
     facts: Facts,
     /// Country code → place id of the country.
@@ -130,6 +133,7 @@ impl Gazetteer {
         facts.finish();
         let country_places = places.countries().map(|p| (p.country, p.id)).collect();
         let mut gaz = Gazetteer {
+            id: next_id(),
             places,
             facts,
             country_places,
@@ -158,6 +162,7 @@ impl Gazetteer {
     pub fn with_user_dictionary(mut self, path: impl AsRef<Path>) -> Result<Gazetteer, LoadError> {
         self.facts.read_user(path.as_ref())?;
         self.facts.finish();
+        self.id = next_id();
         self.index_country_facts();
         Ok(self)
     }
@@ -210,55 +215,80 @@ impl Gazetteer {
     /// that fold to nothing (hyphens, full stops) may sit inside a name ("Khabar - 24") but
     /// never start or end one. Demonyms and organisation patterns match only in their language.
     pub fn annotate(&self, lang: &str, tokens: &[&str]) -> Vec<Match> {
-        let mut folded: Vec<String> = Vec::with_capacity(tokens.len());
+        // Every token folded into one buffer: token `k` is `all[ends[k - 1]..ends[k]]`.
+        let mut all = String::new();
+        let mut ends: Vec<usize> = Vec::with_capacity(tokens.len());
         for t in tokens {
-            let mut s = String::new();
-            fold_into(t, &mut s);
-            folded.push(s);
+            fold_into(t, &mut all);
+            ends.push(all.len());
         }
+        let folded = |k: usize| &all[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
         let mut out = Vec::new();
         let place_fst = self.places.fst().as_fst();
         let fact_fst = self.facts.fst.as_fst();
-        for start in 0..tokens.len() {
-            if folded[start].is_empty() {
-                continue;
+        FIRST_STEPS.with_borrow_mut(|(id, first_steps)| {
+            if *id != self.id || first_steps.len() >= FIRST_STEPS_KEPT {
+                *id = self.id;
+                first_steps.clear();
             }
-            let mut p = Some(Walk::new(place_fst));
-            let mut f = Some(Walk::new(fact_fst));
-            let mut words = 0;
-            let mut prev: Option<usize> = None;
-            for end in start..tokens.len() {
-                let word = &folded[end];
-                if word.is_empty() {
+            for start in 0..tokens.len() {
+                let first = folded(start);
+                if first.is_empty() {
                     continue;
                 }
-                words += 1;
-                if words > MAX_MATCH_TOKENS {
-                    break;
+                let [ps, fs] = match first_steps.get(first) {
+                    Some(steps) => *steps,
+                    None => {
+                        let mut p = Some(Walk::new(place_fst));
+                        let mut f = Some(Walk::new(fact_fst));
+                        advance(&mut p, false, first.as_bytes());
+                        advance(&mut f, false, first.as_bytes());
+                        let steps = [p.map(|w| w.state()), f.map(|w| w.state())];
+                        first_steps.insert(first.into(), steps);
+                        steps
+                    }
+                };
+                if ps.is_none() && fs.is_none() {
+                    continue;
                 }
-                let joined = prev.is_some_and(|j| folded[j].ends_with('\''));
-                let space = prev.is_some() && !joined;
-                advance(&mut p, space, word.as_bytes());
-                advance(&mut f, space, word.as_bytes());
-                prev = Some(end);
-                if p.is_none() && f.is_none() {
-                    break;
-                }
-                let mut kinds = Kinds::empty();
-                if let Some(v) = p.as_ref().and_then(|w| w.value()) {
-                    kinds |= Kinds((v >> 48) as u16);
-                }
-                if let Some(v) = f.as_ref().and_then(|w| w.value()) {
-                    kinds |= self.fact_kinds(v, lang, &tokens[start..=end]);
-                }
-                if !kinds.is_empty() {
-                    out.push(Match {
-                        tokens: start..end + 1,
-                        kinds,
-                    });
+                let mut p = ps.map(|s| Walk::at(place_fst, s));
+                let mut f = fs.map(|s| Walk::at(fact_fst, s));
+                let mut words = 0;
+                let mut prev: Option<usize> = None;
+                for end in start..tokens.len() {
+                    let word = folded(end);
+                    if word.is_empty() {
+                        continue;
+                    }
+                    words += 1;
+                    if words > MAX_MATCH_TOKENS {
+                        break;
+                    }
+                    if words > 1 {
+                        let joined = prev.is_some_and(|j| folded(j).ends_with('\''));
+                        advance(&mut p, !joined, word.as_bytes());
+                        advance(&mut f, !joined, word.as_bytes());
+                    }
+                    prev = Some(end);
+                    if p.is_none() && f.is_none() {
+                        break;
+                    }
+                    let mut kinds = Kinds::empty();
+                    if let Some(v) = p.as_ref().and_then(|w| w.value()) {
+                        kinds |= Kinds((v >> 48) as u16);
+                    }
+                    if let Some(v) = f.as_ref().and_then(|w| w.value()) {
+                        kinds |= self.fact_kinds(v, lang, &tokens[start..=end]);
+                    }
+                    if !kinds.is_empty() {
+                        out.push(Match {
+                            tokens: start..end + 1,
+                            kinds,
+                        });
+                    }
                 }
             }
-        }
+        });
         out
     }
 
@@ -301,6 +331,25 @@ impl Gazetteer {
     }
 }
 
+/// How many first words [`Gazetteer::annotate`] remembers per thread before starting over.
+const FIRST_STEPS_KEPT: usize = 100_000;
+
+thread_local! {
+    /// Per thread, for the gazetteer with this id: where the walks down the place and fact
+    /// fsts stand after each folded first word (`None`: no name starts so). Most walks end
+    /// within their first word, and words repeat from text to text.
+    static FIRST_STEPS: std::cell::RefCell<(u64, FirstSteps)> =
+        std::cell::RefCell::new((0, HashMap::new()));
+}
+
+type FirstSteps = HashMap<Box<str>, [Option<(usize, u64)>; 2]>;
+
+/// A new gazetteer id (never 0, the id of no gazetteer).
+fn next_id() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+}
+
 /// Feeds one word (after a space when `space`) to a walk; a walk that falls off becomes `None`.
 fn advance<D: AsRef<[u8]>>(walk: &mut Option<Walk<'_, D>>, space: bool, word: &[u8]) {
     if let Some(w) = walk
@@ -324,6 +373,20 @@ impl<'f, D: AsRef<[u8]>> Walk<'f, D> {
             node: fst.root(),
             out: fst::raw::Output::zero(),
         }
+    }
+
+    /// A walk resumed where [`Walk::state`] was taken.
+    fn at(fst: &'f fst::raw::Fst<D>, (addr, out): (usize, u64)) -> Self {
+        Walk {
+            fst,
+            node: fst.node(addr),
+            out: fst::raw::Output::new(out),
+        }
+    }
+
+    /// The node and output reached, to resume with [`Walk::at`].
+    fn state(&self) -> (usize, u64) {
+        (self.node.addr(), self.out.value())
     }
 
     fn feed(&mut self, bytes: &[u8]) -> bool {

@@ -15,7 +15,7 @@ use crate::facts::Fact;
 use crate::fold::fold;
 use crate::kind::Kinds;
 use crate::places::{Place, PlaceKind};
-use crate::{Candidate, Gazetteer};
+use crate::{Candidate, Gazetteer, Match};
 
 /// What an article is about, geographically: weights of the countries and first-level
 /// divisions it names. Built by [`Gazetteer::context`] or [`Gazetteer::context_from_tokens`];
@@ -120,8 +120,13 @@ impl Gazetteer {
     /// A context from the article's tokens: every country name, demonym, known organisation
     /// or person with a country, and capitalised name of a large, unambiguous city counts.
     pub fn context_from_tokens(&self, lang: &str, tokens: &[&str]) -> Context {
+        self.context_from_matches(lang, tokens, &self.annotate(lang, tokens))
+    }
+
+    /// [`Gazetteer::context_from_tokens`] for a caller that already has the
+    /// [`Gazetteer::annotate`] matches of `tokens` (in the order `annotate` gives them).
+    pub fn context_from_matches(&self, lang: &str, tokens: &[&str], matches: &[Match]) -> Context {
         let mut ctx = Context::new();
-        let matches = self.annotate(lang, tokens);
         // Longest match at each start, then left to right without overlap.
         let mut next = 0;
         let mut i = 0;

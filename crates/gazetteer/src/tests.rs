@@ -151,9 +151,18 @@ fn seed_people_link() {
     let zakharova = link(EntityType::Per, &["Maria Zakharova"], &ctx);
     assert_eq!(zakharova.subtype, Some(Subtype::Spokesperson));
     assert_eq!(zakharova.country.as_deref(), Some("RU"));
+    let azirbek = link(EntityType::Per, &["Azirbek"], &ctx);
+    assert_eq!(
+        (
+            azirbek.name.as_str(),
+            azirbek.subtype,
+            azirbek.country.as_deref()
+        ),
+        ("Saltanat Azirbek", Some(Subtype::Spokesperson), Some("KZ"))
+    );
     assert!(
         gaz()
-            .link(EntityType::Per, &["Azirbek"], "it", &ctx)
+            .link(EntityType::Per, &["Azirbekov"], "it", &ctx)
             .is_none()
     );
 }

@@ -1,14 +1,18 @@
-//! Feature extraction: every feature is a template id and a few strings, hashed into a bucket.
+//! Feature extraction: every feature is a template id and the hashes of a few strings, mixed
+//! into a bucket.
 //!
 //! Templates (token `i` of a sentence): bias; the lower-cased word and the word as written; its
 //! shape (`Xxxx`, `dd.d`) and short shape (`Xx`, `d.d`); prefixes and suffixes of 1–4
 //! characters; the words and short shapes of the neighbours (±1, ±2) and word bigrams around
-//! it; the words within three tokens on each side, as a bag per side; sentence-initial position; an ALL-CAPS sentence flag (headlines); what the document
-//! says about the word elsewhere (capitalised in mid-sentence, written in lower case); and the
-//! gazetteer classes of the names that cover the token ([`GazetteerHit`]).
+//! it; the words within three tokens on each side, as a bag per side; sentence-initial
+//! position; an ALL-CAPS sentence flag (headlines); what the document says about the word
+//! elsewhere (capitalised in mid-sentence, written in lower case; the neighbours of its other
+//! occurrences); and the gazetteer classes of the names that cover the token ([`GazetteerHit`]).
 //!
 //! Only the hash of a feature is kept, never its string: the model is a table of
-//! `2^bits` rows of one weight per label.
+//! `2^bits` rows of one weight per label. Each token's strings (lower-cased word, word, shapes,
+//! affixes) are hashed once, in one pass over its characters and without allocating; a feature
+//! then costs a multiply per part and a finaliser.
 
 use std::collections::HashMap;
 
@@ -61,29 +65,46 @@ impl SentenceFeatures {
     }
 }
 
-/// FNV-1a over the template id and the parts, then a 64-bit finaliser.
-struct Hash(u64);
+/// A string hash fed one character at a time (FNV-1a over code points).
+#[derive(Clone, Copy)]
+struct StrHash(u64);
 
-impl Hash {
-    fn new(template: u8) -> Hash {
-        let mut h = Hash(0xcbf2_9ce4_8422_2325);
-        h.byte(template);
-        h
+impl StrHash {
+    const NEW: StrHash = StrHash(0xcbf2_9ce4_8422_2325);
+
+    #[inline]
+    fn char(self, c: char) -> StrHash {
+        StrHash((self.0 ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3))
     }
 
     #[inline]
-    fn byte(&mut self, b: u8) {
-        self.0 ^= u64::from(b);
-        self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+    fn str(self, s: &str) -> StrHash {
+        s.chars().fold(self, StrHash::char)
+    }
+}
+
+/// Stands for the word before the first token and after the last one.
+const START: u64 = 0x5354_4152_545f_5f31;
+const END: u64 = 0x454e_445f_5f5f_5f32;
+
+/// A feature: its template id and the hashes of its parts, combined with a multiply-rotate
+/// step per part and finalised into a row of the table.
+#[derive(Clone, Copy)]
+struct Feature(u64);
+
+impl Feature {
+    #[inline]
+    fn new(template: u8) -> Feature {
+        Feature((u64::from(template) + 1).wrapping_mul(0x9e37_79b9_7f4a_7c15))
     }
 
     #[inline]
-    fn part(mut self, s: &str) -> Hash {
-        for b in s.bytes() {
-            self.byte(b);
-        }
-        self.byte(0x1f);
-        self
+    fn part(self, h: u64) -> Feature {
+        Feature(
+            (self.0 ^ h)
+                .wrapping_mul(0xbf58_476d_1ce4_e5b9)
+                .rotate_left(27),
+        )
     }
 
     #[inline]
@@ -98,82 +119,118 @@ impl Hash {
     }
 }
 
-/// What is computed once per token.
+/// What is computed once per token: hashes of its forms, no strings.
+#[derive(Clone, Copy, Default)]
 struct Tok {
-    word: String,
-    lower: String,
-    shape: String,
-    short: String,
-    /// Byte offsets of the lower-cased word's first four and last four character boundaries.
-    prefix_ends: [usize; 4],
-    suffix_starts: [usize; 4],
+    /// The lower-cased word (typographic quotes and apostrophes folded to ASCII).
+    lower: u64,
+    /// The word as written (quotes folded).
+    word: u64,
+    /// Shape (`Xxxxx-Xxxxx`: runs cut at four) and short shape (`Xx-Xx`).
+    shape: u64,
+    short: u64,
+    /// The lower-cased word's first and last 1–4 characters.
+    prefix: [u64; 4],
+    suffix: [u64; 4],
     alpha: bool,
     upper_initial: bool,
+    /// Every letter is a capital (and there is one).
+    caps: bool,
+    /// A double quote.
+    quote: bool,
 }
 
-const START: &str = "<s>";
-const END: &str = "</s>";
+#[inline]
+fn fold_quote(c: char) -> char {
+    match c {
+        '’' | '‘' | 'ʼ' | '`' => '\'',
+        '“' | '”' | '«' | '»' | '„' => '"',
+        c => c,
+    }
+}
+
+#[inline]
+fn shape_class(c: char) -> char {
+    if c.is_ascii() {
+        match c {
+            'A'..='Z' => 'X',
+            'a'..='z' => 'x',
+            '0'..='9' => 'd',
+            c => c,
+        }
+    } else if c.is_uppercase() {
+        'X'
+    } else if c.is_lowercase() {
+        'x'
+    } else if c.is_alphabetic() {
+        'a'
+    } else {
+        c
+    }
+}
 
 fn tok(word: &str) -> Tok {
-    // Typographic apostrophes and quotes fold to ASCII so "dell’" and "dell'" are one word.
-    let word: String = word
-        .chars()
-        .map(|c| match c {
-            '’' | '‘' | 'ʼ' | '`' => '\'',
-            '“' | '”' | '«' | '»' | '„' => '"',
-            c => c,
-        })
-        .collect();
-    let lower = word.to_lowercase();
-    let mut shape = String::new();
-    let mut short = String::new();
-    let mut run = 0;
-    let mut last = '\0';
-    for c in word.chars() {
-        let s = if c.is_uppercase() {
-            'X'
-        } else if c.is_lowercase() {
-            'x'
-        } else if c.is_ascii_digit() {
-            'd'
-        } else if c.is_alphabetic() {
-            'a'
-        } else {
-            c
-        };
+    let (mut lower, mut written, mut shape, mut short) =
+        (StrHash::NEW, StrHash::NEW, StrHash::NEW, StrHash::NEW);
+    let mut prefix = [0u64; 4];
+    // The last four lower-case characters, most recent last.
+    let mut tail = ['\0'; 4];
+    let mut lowered = 0usize;
+    let (mut run, mut last) = (0, '\0');
+    let (mut letters, mut capitals) = (0, 0);
+    let mut first = None;
+    for c in word.chars().map(fold_quote) {
+        first.get_or_insert(c);
+        written = written.char(c);
+        let s = shape_class(c);
         if s == last {
             run += 1;
         } else {
             run = 1;
-            short.push(s);
+            short = short.char(s);
         }
         if run <= 4 {
-            shape.push(s);
+            shape = shape.char(s);
         }
         last = s;
+        if c.is_alphabetic() {
+            letters += 1;
+            capitals += usize::from(c.is_uppercase());
+        }
+        let mut push = |l: char| {
+            lower = lower.char(l);
+            if lowered < 4 {
+                prefix[lowered] = lower.0;
+            }
+            lowered += 1;
+            tail = [tail[1], tail[2], tail[3], l];
+        };
+        if c.is_ascii() {
+            push(c.to_ascii_lowercase());
+        } else {
+            c.to_lowercase().for_each(push);
+        }
     }
-    let bounds: Vec<usize> = lower
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain(std::iter::once(lower.len()))
-        .collect();
-    let n = bounds.len() - 1;
-    let mut prefix_ends = [0; 4];
-    let mut suffix_starts = [lower.len(); 4];
-    for k in 0..4 {
-        prefix_ends[k] = bounds[(k + 1).min(n)];
-        suffix_starts[k] = bounds[n.saturating_sub(k + 1)];
+    for p in prefix.iter_mut().skip(lowered.min(4)) {
+        *p = lower.0;
     }
-    let first = word.chars().next().unwrap_or(' ');
+    let mut suffix = [0u64; 4];
+    for (k, s) in suffix.iter_mut().enumerate() {
+        let n = (k + 1).min(lowered);
+        *s = tail[4 - n..].iter().fold(StrHash::NEW, |h, &c| h.char(c)).0;
+    }
+    let first = first.unwrap_or(' ');
     Tok {
+        lower: lower.0,
+        word: written.0,
+        shape: shape.0,
+        short: short.0,
+        prefix,
+        suffix,
         alpha: first.is_alphabetic(),
         upper_initial: first.is_uppercase(),
-        word,
-        lower,
-        shape,
-        short,
-        prefix_ends,
-        suffix_starts,
+        caps: letters > 0 && capitals == letters,
+        quote: first == '"' && word.chars().count() == 1,
     }
 }
 
@@ -182,134 +239,170 @@ fn is_caps_sentence(toks: &[Tok]) -> bool {
     let (mut caps, mut words) = (0, 0);
     for t in toks.iter().filter(|t| t.alpha) {
         words += 1;
-        if t.word
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-        {
-            caps += 1;
-        }
+        caps += usize::from(t.caps);
     }
     words >= 2 && caps * 3 >= words * 2
 }
 
+/// A hasher for keys that are already hashes.
+#[derive(Default)]
+struct Prehashed(u64);
+
+impl std::hash::Hasher for Prehashed {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
+
+/// Occurrences of a word whose neighbours become features of its other occurrences.
+const DOC_CONTEXTS: usize = 8;
+
+/// What the document says about its words, by the hash of the lower-cased word.
+#[derive(Default)]
+struct Doc {
+    /// Bit 0: capitalised in mid-sentence; bit 1: written in lower case.
+    seen: HashedMap<u8>,
+    /// Lower-cased neighbours (previous, next) of the first occurrences of capitalised words.
+    contexts: HashedMap<Vec<(u64, u64)>>,
+}
+
 /// Computes the features of every token of a document (the sentences in text order).
-pub(crate) fn document_features(doc: &[Sentence<'_>], bits: u32) -> Vec<SentenceFeatures> {
-    let toks: Vec<Vec<Tok>> = doc
-        .iter()
-        .map(|s| s.tokens.iter().map(|w| tok(w)).collect())
-        .collect();
-    let caps: Vec<bool> = toks.iter().map(|s| is_caps_sentence(s)).collect();
-    // What the document says about each word elsewhere: bit 0 = capitalised in mid-sentence,
-    // bit 1 = written in lower case.
-    let mut seen: HashMap<&str, u8> = HashMap::new();
-    for (s, sent) in toks.iter().enumerate() {
+pub(crate) fn document_features(
+    doc_sentences: &[Sentence<'_>],
+    bits: u32,
+) -> Vec<SentenceFeatures> {
+    let mut toks: Vec<Tok> = Vec::new();
+    let mut bounds: Vec<usize> = Vec::with_capacity(doc_sentences.len() + 1);
+    for s in doc_sentences {
+        bounds.push(toks.len());
+        toks.extend(s.tokens.iter().map(|w| tok(w)));
+    }
+    bounds.push(toks.len());
+    let sentences: Vec<&[Tok]> = bounds.windows(2).map(|w| &toks[w[0]..w[1]]).collect();
+    let caps: Vec<bool> = sentences.iter().map(|s| is_caps_sentence(s)).collect();
+    let mut doc = Doc::default();
+    for (s, sent) in sentences.iter().enumerate() {
         for (i, t) in sent.iter().enumerate() {
+            if t.upper_initial {
+                let prev = if i > 0 { sent[i - 1].lower } else { START };
+                let next = sent.get(i + 1).map_or(END, |n| n.lower);
+                let v = doc.contexts.entry(t.lower).or_default();
+                if v.len() < DOC_CONTEXTS {
+                    v.push((prev, next));
+                }
+            }
             if !t.alpha || caps[s] {
                 continue;
             }
             let bit = if !t.upper_initial {
                 2
-            } else if i > 0 && sent[i - 1].word != "\"" {
+            } else if i > 0 && !sent[i - 1].quote {
                 1
             } else {
                 0
             };
-            *seen.entry(t.lower.as_str()).or_default() |= bit;
+            *doc.seen.entry(t.lower).or_default() |= bit;
         }
     }
-    toks.iter()
-        .zip(doc)
+    sentences
+        .iter()
+        .zip(doc_sentences)
         .zip(&caps)
-        .map(|((sent, input), &caps)| sentence_features(sent, input, caps, &seen, bits))
+        .map(|((sent, input), &caps)| sentence_features(sent, input, caps, &doc, bits))
         .collect()
 }
+
+/// The hashes of the document-knowledge flags (template 23).
+const SEEN_FLAGS: [&str; 4] = ["-", "C", "L", "CL"];
 
 fn sentence_features(
     toks: &[Tok],
     input: &Sentence<'_>,
     caps: bool,
-    seen: &HashMap<&str, u8>,
+    doc: &Doc,
     bits: u32,
 ) -> SentenceFeatures {
     let n = toks.len();
     let mut out = SentenceFeatures {
         offsets: Vec::with_capacity(n + 1),
-        buckets: Vec::with_capacity(n * 36),
+        buckets: Vec::with_capacity(n * 40),
     };
     out.offsets.push(0);
-    let lower = |i: isize| -> &str {
-        if i < 0 {
-            START
-        } else if i as usize >= n {
-            END
-        } else {
-            &toks[i as usize].lower
-        }
-    };
-    let short = |i: isize| -> &str {
-        if i < 0 {
-            START
-        } else if i as usize >= n {
-            END
-        } else {
-            &toks[i as usize].short
-        }
-    };
+    let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
+    let lower = |i: isize| at(i).map_or(if i < 0 { START } else { END }, |t| t.lower);
+    let short = |i: isize| at(i).map_or(if i < 0 { START } else { END }, |t| t.short);
     for (i, t) in toks.iter().enumerate() {
         let b = &mut out.buckets;
         let ii = i as isize;
-        let mut f = |h: Hash| b.push(h.bucket(bits));
-        f(Hash::new(0));
-        f(Hash::new(1).part(&t.lower));
-        f(Hash::new(2).part(&t.word));
-        f(Hash::new(3).part(&t.shape));
-        f(Hash::new(4).part(&t.short));
+        let mut f = |h: Feature| b.push(h.bucket(bits));
+        let (l1, r1) = (lower(ii - 1), lower(ii + 1));
+        let (l2, r2) = (lower(ii - 2), lower(ii + 2));
+        let (sl, sr) = (short(ii - 1), short(ii + 1));
+        f(Feature::new(0));
+        f(Feature::new(1).part(t.lower));
+        f(Feature::new(2).part(t.word));
+        f(Feature::new(3).part(t.shape));
+        f(Feature::new(4).part(t.short));
         for k in 0..4 {
-            f(Hash::new(5 + k as u8).part(&t.lower[..t.prefix_ends[k]]));
-            f(Hash::new(9 + k as u8).part(&t.lower[t.suffix_starts[k]..]));
+            f(Feature::new(5 + k as u8).part(t.prefix[k]));
+            f(Feature::new(9 + k as u8).part(t.suffix[k]));
         }
-        f(Hash::new(13).part(lower(ii - 1)));
-        f(Hash::new(14).part(lower(ii + 1)));
-        f(Hash::new(15).part(lower(ii - 2)));
-        f(Hash::new(16).part(lower(ii + 2)));
-        f(Hash::new(17).part(short(ii - 1)));
-        f(Hash::new(18).part(short(ii + 1)));
-        f(Hash::new(19).part(lower(ii - 1)).part(&t.lower));
-        f(Hash::new(20).part(&t.lower).part(lower(ii + 1)));
-        f(Hash::new(21)
-            .part(short(ii - 1))
-            .part(&t.short)
-            .part(short(ii + 1)));
+        f(Feature::new(13).part(l1));
+        f(Feature::new(14).part(r1));
+        f(Feature::new(15).part(l2));
+        f(Feature::new(16).part(r2));
+        f(Feature::new(17).part(sl));
+        f(Feature::new(18).part(sr));
+        f(Feature::new(19).part(l1).part(t.lower));
+        f(Feature::new(20).part(t.lower).part(r1));
+        f(Feature::new(21).part(sl).part(t.short).part(sr));
         if i == 0 {
-            f(Hash::new(22).part(&t.shape));
+            f(Feature::new(22).part(t.shape));
         }
         if t.alpha {
-            let flags = seen.get(t.lower.as_str()).copied().unwrap_or(0);
-            f(Hash::new(23)
-                .part(&t.short)
-                .part(["-", "C", "L", "CL"][flags as usize]));
+            let flags = doc.seen.get(&t.lower).copied().unwrap_or(0);
+            let flags = StrHash::NEW.str(SEEN_FLAGS[usize::from(flags)]).0;
+            f(Feature::new(23).part(t.short).part(flags));
         }
         if caps {
-            f(Hash::new(24).part(&t.short));
-            f(Hash::new(24).part(&t.lower));
+            f(Feature::new(24).part(t.short));
+            f(Feature::new(36).part(t.lower));
         }
-        f(Hash::new(25).part(lower(ii - 1)).part(&t.short));
-        f(Hash::new(26).part(&t.short).part(lower(ii + 1)));
-        f(Hash::new(27).part(lower(ii - 2)).part(lower(ii - 1)));
-        f(Hash::new(28).part(lower(ii + 1)).part(lower(ii + 2)));
+        f(Feature::new(25).part(l1).part(t.short));
+        f(Feature::new(26).part(t.short).part(r1));
+        f(Feature::new(27).part(l2).part(l1));
+        f(Feature::new(28).part(r1).part(r2));
         for d in [-3isize, -2, -1, 1, 2, 3] {
-            let j = ii + d;
-            if j >= 0 && (j as usize) < n && toks[j as usize].alpha {
-                let side = if d < 0 { "L" } else { "R" };
-                f(Hash::new(31).part(side).part(&toks[j as usize].lower));
+            if let Some(o) = at(ii + d).filter(|o| o.alpha) {
+                f(Feature::new(if d < 0 { 31 } else { 37 }).part(o.lower));
+            }
+        }
+        if t.upper_initial
+            && let Some(ctx) = doc.contexts.get(&t.lower)
+        {
+            for &(prev, next) in ctx {
+                f(Feature::new(32).part(prev));
+                f(Feature::new(33).part(next));
             }
         }
         for hit in input.gazetteer.iter().filter(|h| h.start <= i && i < h.end) {
-            let bio = if hit.start == i { "B" } else { "I" };
-            let whole = if hit.end - hit.start == 1 { "1" } else { "n" };
-            f(Hash::new(29).part(bio).part(hit.class));
-            f(Hash::new(30).part(hit.class).part(whole).part(&t.short));
+            let class = StrHash::NEW.str(hit.class).0;
+            let begins = u64::from(hit.start == i);
+            let whole = u64::from(hit.end - hit.start == 1);
+            f(Feature::new(29).part(begins).part(class));
+            f(Feature::new(30).part(class).part(whole).part(t.short));
         }
         out.offsets.push(out.buckets.len() as u32);
     }
@@ -320,17 +413,25 @@ fn sentence_features(
 mod tests {
     use super::*;
 
+    fn h(s: &str) -> u64 {
+        StrHash::NEW.str(s).0
+    }
+
     #[test]
     fn shapes_and_affixes() {
         let t = tok("Kassym-Jomart");
-        assert_eq!(t.shape, "Xxxxx-Xxxxx");
-        assert_eq!(t.short, "Xx-Xx");
-        assert_eq!(&t.lower[..t.prefix_ends[3]], "kass");
-        assert_eq!(&t.lower[t.suffix_starts[2]..], "art");
+        assert_eq!(t.shape, h("Xxxxx-Xxxxx"));
+        assert_eq!(t.short, h("Xx-Xx"));
+        assert_eq!(t.lower, h("kassym-jomart"));
+        assert_eq!(t.prefix[3], h("kass"));
+        assert_eq!(t.suffix[2], h("art"));
+        assert!(t.upper_initial && t.alpha && !t.caps);
         let t = tok("è");
-        assert_eq!(&t.lower[..t.prefix_ends[3]], "è");
-        assert_eq!(tok("dell’").lower, "dell'");
-        assert_eq!(tok("1.000").short, "d.d");
+        assert_eq!((t.prefix[3], t.suffix[3]), (h("è"), h("è")));
+        assert_eq!(tok("dell’").lower, h("dell'"));
+        assert_eq!(tok("1.000").short, h("d.d"));
+        assert!(tok("NATO").caps && tok("«").quote);
+        assert_eq!(tok("ÉCOLE").lower, h("école"));
     }
 
     #[test]
@@ -346,5 +447,16 @@ mod tests {
         let b = document_features(&[with], 20);
         assert_eq!(a[0].token(0), b[0].token(0));
         assert_eq!(b[0].token(1).len(), a[0].token(1).len() + 2);
+    }
+
+    #[test]
+    fn other_occurrences_lend_their_neighbours() {
+        let one = Sentence::new(vec!["Alinghi", "vince"]);
+        let two = Sentence::new(vec!["il", "team", "Alinghi"]);
+        let alone = document_features(std::slice::from_ref(&one), 20);
+        let both = document_features(&[one, two], 20);
+        // Two occurrences: each gets the (previous, next) pairs of both.
+        assert_eq!(both[0].token(0).len(), alone[0].token(0).len() + 2);
+        assert!(both[0].token(0).starts_with(&alone[0].token(0)[..10]));
     }
 }

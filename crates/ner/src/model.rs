@@ -127,6 +127,9 @@ impl Model {
             return Err(err("labels must be O then B-/I- of each type"));
         }
         let l = labels.len();
+        if l > crate::tagger::MAX_LABELS {
+            return Err(err("too many labels"));
+        }
         let n_trans = (l + 1) * l;
         let n_weights = (1usize << bits) * l;
         if body.len() != n_trans * 4 + n_weights * 2 {

@@ -22,6 +22,12 @@ pub struct Tagger {
     model: Model,
     /// `allowed[p * L + c]`: label `c` may follow label `p` (`p = L`: sentence start).
     allowed: Vec<bool>,
+    /// The transition weights with `-inf` where a transition is not allowed.
+    transitions: Vec<f32>,
+    /// The feature weights again, each row padded to whole [`Lanes`] so that a row is summed
+    /// with a few wide additions: `row b` is `lanes[b * stride..(b + 1) * stride]`.
+    lanes: Vec<Lanes>,
+    stride: usize,
     /// Margins are divided by this before the logistic (header field `temperature`).
     temperature: f32,
 }
@@ -35,9 +41,23 @@ impl Tagger {
             .and_then(|t| t.parse::<f32>().ok())
             .filter(|t| *t > 0.0)
             .unwrap_or(1.0);
+        let l = model.labels.len();
+        let stride = l.div_ceil(LANES);
+        let mut lanes = vec![Lanes([0; LANES]); model.weights.len() / l.max(1) * stride];
+        for (row, weights) in lanes
+            .chunks_exact_mut(stride)
+            .zip(model.weights.chunks_exact(l))
+        {
+            for (k, &w) in weights.iter().enumerate() {
+                row[k / LANES].0[k % LANES] = w;
+            }
+        }
         Tagger {
+            transitions: masked_transitions(&model.transitions, &allowed),
             model,
             allowed,
+            lanes,
+            stride,
             temperature,
         }
     }
@@ -58,11 +78,12 @@ impl Tagger {
         let feats = document_features(doc, self.model.bits);
         let l = self.model.labels.len();
         let mut scores = Vec::new();
+        let mut viterbi = Viterbi::default();
         feats
             .iter()
             .map(|f| {
                 self.emissions(f, &mut scores);
-                let path = viterbi(&scores, &self.model.transitions, &self.allowed, l);
+                let path = viterbi.best_path(&scores, &self.transitions, l);
                 path.iter()
                     .enumerate()
                     .map(|(i, &y)| {
@@ -95,22 +116,43 @@ impl Tagger {
 
     fn emissions(&self, f: &SentenceFeatures, scores: &mut Vec<f32>) {
         let l = self.model.labels.len();
+        let stride = self.stride;
         scores.clear();
         scores.resize(f.len() * l, 0.0);
-        let mut acc = vec![0i32; l];
-        for i in 0..f.len() {
-            acc.iter_mut().for_each(|a| *a = 0);
+        for (i, out) in scores.chunks_exact_mut(l).enumerate() {
+            let mut acc = [[0i32; LANES]; MAX_LABELS.div_ceil(LANES)];
+            let acc = &mut acc[..stride];
             for &b in f.token(i) {
-                let row = &self.model.weights[b as usize * l..b as usize * l + l];
-                for (a, &w) in acc.iter_mut().zip(row) {
-                    *a += i32::from(w);
+                let row = &self.lanes[b as usize * stride..][..stride];
+                for (a, w) in acc.iter_mut().zip(row) {
+                    for (a, &w) in a.iter_mut().zip(&w.0) {
+                        *a += i32::from(w);
+                    }
                 }
             }
-            for (s, &a) in scores[i * l..i * l + l].iter_mut().zip(&acc) {
-                *s = a as f32 * self.model.scale;
+            for (k, s) in out.iter_mut().enumerate() {
+                *s = acc[k / LANES][k % LANES] as f32 * self.model.scale;
             }
         }
     }
+}
+
+/// Weights summed side by side (one 128-bit load per row of up to eight labels).
+const LANES: usize = 8;
+
+/// A row's weights for up to [`LANES`] labels, aligned so that it never straddles a cache
+/// line.
+#[derive(Clone, Copy, Debug)]
+#[repr(align(16))]
+struct Lanes([i16; LANES]);
+
+/// `transitions` with `-inf` where `allowed` is false, for [`Viterbi::best_path`].
+pub(crate) fn masked_transitions(transitions: &[f32], allowed: &[bool]) -> Vec<f32> {
+    transitions
+        .iter()
+        .zip(allowed)
+        .map(|(&t, &a)| if a { t } else { f32::NEG_INFINITY })
+        .collect()
 }
 
 pub(crate) fn allowed_transitions(labels: &[Label]) -> Vec<bool> {
@@ -125,54 +167,62 @@ pub(crate) fn allowed_transitions(labels: &[Label]) -> Vec<bool> {
     allowed
 }
 
-/// The best label path given `scores` (`n × l`), `transitions` (`(l + 1) × l`, last row =
-/// start) and the allowed transitions. Ties go to the lower label index.
-pub(crate) fn viterbi(
-    scores: &[f32],
-    transitions: &[f32],
-    allowed: &[bool],
-    l: usize,
-) -> Vec<usize> {
-    let n = scores.len() / l;
-    if n == 0 {
-        return Vec::new();
-    }
-    let mut best = vec![f32::NEG_INFINITY; n * l];
-    let mut back = vec![0u8; n * l];
-    for c in 0..l {
-        if allowed[l * l + c] {
+/// The most labels a model may have (IOB2 over seven types).
+pub(crate) const MAX_LABELS: usize = 15;
+
+/// Viterbi decoding with buffers kept from one sentence to the next.
+#[derive(Default)]
+pub(crate) struct Viterbi {
+    best: Vec<f32>,
+    back: Vec<u8>,
+    path: Vec<usize>,
+}
+
+impl Viterbi {
+    /// The best label path given `scores` (`n × l`) and `transitions` (`(l + 1) × l`, last row
+    /// = start; `-inf` where not allowed, see [`masked_transitions`]). Ties go to the lower
+    /// label index.
+    pub(crate) fn best_path(&mut self, scores: &[f32], transitions: &[f32], l: usize) -> &[usize] {
+        let n = scores.len() / l;
+        self.path.clear();
+        if n == 0 {
+            return &self.path;
+        }
+        let (best, back) = (&mut self.best, &mut self.back);
+        best.clear();
+        best.resize(n * l, f32::NEG_INFINITY);
+        back.clear();
+        back.resize(n * l, 0);
+        for c in 0..l {
             best[c] = scores[c] + transitions[l * l + c];
         }
-    }
-    for i in 1..n {
-        for c in 0..l {
-            let mut top = f32::NEG_INFINITY;
-            let mut arg = 0;
-            for p in 0..l {
-                if !allowed[p * l + c] {
-                    continue;
+        for i in 1..n {
+            for c in 0..l {
+                let mut top = f32::NEG_INFINITY;
+                let mut arg = 0;
+                for p in 0..l {
+                    let s = best[(i - 1) * l + p] + transitions[p * l + c];
+                    if s > top {
+                        top = s;
+                        arg = p;
+                    }
                 }
-                let s = best[(i - 1) * l + p] + transitions[p * l + c];
-                if s > top {
-                    top = s;
-                    arg = p;
-                }
+                best[i * l + c] = top + scores[i * l + c];
+                back[i * l + c] = arg as u8;
             }
-            best[i * l + c] = top + scores[i * l + c];
-            back[i * l + c] = arg as u8;
         }
-    }
-    let mut path = vec![0usize; n];
-    let last = &best[(n - 1) * l..];
-    let mut y = 0;
-    for c in 1..l {
-        if last[c] > last[y] {
-            y = c;
+        self.path.resize(n, 0);
+        let last = &best[(n - 1) * l..];
+        let mut y = 0;
+        for c in 1..l {
+            if last[c] > last[y] {
+                y = c;
+            }
         }
+        for i in (0..n).rev() {
+            self.path[i] = y;
+            y = back[i * l + y] as usize;
+        }
+        &self.path
     }
-    for i in (0..n).rev() {
-        path[i] = y;
-        y = back[i * l + y] as usize;
-    }
-    path
 }

@@ -6,7 +6,7 @@
 
 use crate::features::{GazetteerHit, Sentence, SentenceFeatures, document_features};
 use crate::label::label_set;
-use crate::tagger::{allowed_transitions, viterbi};
+use crate::tagger::{Viterbi, allowed_transitions, masked_transitions};
 use crate::{EntityType, Label, Model};
 
 /// One training sentence: tokens, their gold labels and, optionally, gazetteer matches
@@ -19,6 +19,24 @@ pub struct TrainSentence {
     pub labels: Vec<Label>,
     /// Gazetteer matches, as the tagger will see them.
     pub gazetteer: Vec<(usize, usize, String)>,
+}
+
+impl TrainSentence {
+    /// The sentence as the tagger sees it: tokens and gazetteer matches.
+    pub fn sentence(&self) -> Sentence<'_> {
+        Sentence {
+            tokens: self.tokens.iter().map(String::as_str).collect(),
+            gazetteer: self
+                .gazetteer
+                .iter()
+                .map(|(start, end, class)| GazetteerHit {
+                    start: *start,
+                    end: *end,
+                    class,
+                })
+                .collect(),
+        }
+    }
 }
 
 /// One training document: its sentences in text order.
@@ -129,22 +147,8 @@ pub fn train(
     // Features are computed once: they do not depend on the weights.
     let mut data: Vec<(SentenceFeatures, Vec<usize>)> = Vec::new();
     for doc in docs {
-        let sentences: Vec<Sentence<'_>> = doc
-            .sentences
-            .iter()
-            .map(|s| Sentence {
-                tokens: s.tokens.iter().map(String::as_str).collect(),
-                gazetteer: s
-                    .gazetteer
-                    .iter()
-                    .map(|(start, end, class)| GazetteerHit {
-                        start: *start,
-                        end: *end,
-                        class,
-                    })
-                    .collect(),
-            })
-            .collect();
+        let sentences: Vec<Sentence<'_>> =
+            doc.sentences.iter().map(TrainSentence::sentence).collect();
         let feats = document_features(&sentences, config.bits);
         for (f, s) in feats.into_iter().zip(&doc.sentences) {
             if f.len() > 0 {
@@ -160,6 +164,7 @@ pub fn train(
     let mut step: u32 = 0;
     let mut scores: Vec<f32> = Vec::new();
     let mut trans_f: Vec<f32> = vec![0.0; (l + 1) * l];
+    let mut viterbi = Viterbi::default();
     for epoch in 1..=config.epochs {
         for i in (1..order.len()).rev() {
             let j = (rng.next() % (i as u64 + 1)) as usize;
@@ -183,7 +188,8 @@ pub fn train(
             for (t, &w) in trans_f.iter_mut().zip(&trans.w) {
                 *t = w as f32;
             }
-            let pred = viterbi(&scores, &trans_f, &allowed, l);
+            let masked = masked_transitions(&trans_f, &allowed);
+            let pred = viterbi.best_path(&scores, &masked, l);
             tokens += n;
             for i in 0..n {
                 let (g, p) = (gold[i], pred[i]);
@@ -231,11 +237,8 @@ pub fn train(
     let tagger = crate::Tagger::new(model.clone());
     let mut margins: Vec<f32> = Vec::new();
     for doc in docs.iter().take(500) {
-        let sentences: Vec<Sentence<'_>> = doc
-            .sentences
-            .iter()
-            .map(|s| Sentence::new(s.tokens.iter().map(String::as_str).collect()))
-            .collect();
+        let sentences: Vec<Sentence<'_>> =
+            doc.sentences.iter().map(TrainSentence::sentence).collect();
         for tags in tagger.tag_document(&sentences) {
             margins.extend(
                 tags.iter()

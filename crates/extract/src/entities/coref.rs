@@ -2,8 +2,9 @@
 //!
 //! Conservative string rules, tried for each mention from the longest to the shortest:
 //! 1. the same words (case-insensitive) as a mention already placed;
-//! 2. an acronym introduced in parentheses after a name ("Organizzazione del Trattato di
-//!    Sicurezza Collettiva (Csto)"), alone or inside a short mention ("Organizzazione Csto");
+//! 2. an acronym introduced in parentheses after the name of an organisation or place whose
+//!    initials it uses ("Organizzazione del Trattato di Sicurezza Collettiva (Csto)"), alone or
+//!    inside a short mention ("Organizzazione Csto");
 //! 3. an acronym of the initials of a longer name's capitalised words ("Nazioni Unite" → "NU");
 //! 4. for people, the last words of exactly one longer name ("Putin" → "Vladimir Putin").
 //!
@@ -26,11 +27,28 @@ fn words(s: &str) -> Vec<String> {
 
 /// An acronym-like word: 2–8 letters, starting with a capital, with no lower-case letters or
 /// with at most the usual Italian spelling "Csto", "Onu" (capital then lower case).
-pub(crate) fn acronym_like(w: &str) -> bool {
+fn acronym_like(w: &str) -> bool {
     let n = w.chars().count();
     (2..=8).contains(&n)
         && w.chars().all(char::is_alphabetic)
         && w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Whether `acronym` (acronym-like) can abbreviate `name`: each of its letters is the initial
+/// of some word of the name, in any order ("Csto" for "Organizzazione del Trattato di
+/// Sicurezza Collettiva", "ONU" for "Organizzazione delle Nazioni Unite") — so a country in
+/// parentheses after a name ("Wilson Kipketer (Denmark)") is not taken for its acronym.
+pub(crate) fn abbreviates(acronym: &str, name: &str) -> bool {
+    let initials: Vec<char> = name
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '\'' || c == '’')
+        .filter_map(|w| w.chars().next())
+        .flat_map(char::to_lowercase)
+        .collect();
+    acronym_like(acronym)
+        && acronym
+            .chars()
+            .flat_map(char::to_lowercase)
+            .all(|c| initials.contains(&c))
 }
 
 fn initials(name: &str) -> String {
@@ -54,7 +72,7 @@ pub fn cluster(text: &str, mentions: Vec<Mention>) -> Vec<Entity> {
             && let Some(close) = rest.find(')')
         {
             let inner = rest[..close].trim();
-            if acronym_like(inner) && ws[i].len() >= 2 {
+            if m.kind != EntityType::Per && ws[i].len() >= 2 && abbreviates(inner, texts[i]) {
                 aliases.push((i, inner.to_lowercase()));
             }
         }
@@ -249,6 +267,34 @@ mod tests {
                 "Org Organizzazione delle Nazioni Unite = Organizzazione delle Nazioni Unite | ONU",
             ]
         );
+    }
+
+    #[test]
+    fn a_country_in_parentheses_is_not_an_acronym() {
+        let text = "Wilson Kipketer (Denmark) won; Denmark cheered. Real Madrid (Spain) lost.";
+        let ms = mentions(
+            text,
+            &[
+                ("Wilson Kipketer", EntityType::Per),
+                ("Real Madrid", EntityType::Org),
+                ("Denmark", EntityType::Loc),
+                ("Spain", EntityType::Loc),
+            ],
+        );
+        assert_eq!(
+            summary(text, &cluster(text, ms)),
+            [
+                "Per Wilson Kipketer = Wilson Kipketer",
+                "Loc Denmark = Denmark | Denmark",
+                "Org Real Madrid = Real Madrid",
+                "Loc Spain = Spain",
+            ]
+        );
+        assert!(abbreviates(
+            "Csto",
+            "Organizzazione del Trattato di Sicurezza Collettiva"
+        ));
+        assert!(!abbreviates("Spain", "Real Madrid"));
     }
 
     #[test]

@@ -8,9 +8,8 @@
 //! — never for a place (see `may_override` for why).
 
 use super::Entity;
-use cronaca_gazetteer::{Gazetteer, Link};
+use cronaca_gazetteer::{Context, Gazetteer, Link};
 use cronaca_model::EntityType;
-use cronaca_text::Segmentation;
 use std::sync::LazyLock;
 
 /// The built-in gazetteer, loaded on first use; `None` if it fails to load (no linking then).
@@ -49,28 +48,27 @@ fn state_as_actor(kind: EntityType, mut link: Link) -> Option<Link> {
     Some(link)
 }
 
-/// Links every entity of `entities` (in place) with the gazetteer, for language `lang`.
+/// Links every entity of `entities` (in place) with the gazetteer, for language `lang`, in
+/// the article context `ctx` (built once per document from the gazetteer matches).
 pub fn link_entities(
     gaz: &Gazetteer,
     text: &str,
-    seg: &Segmentation,
     lang: &str,
+    ctx: &Context,
     entities: &mut [Entity],
 ) {
-    let tokens: Vec<&str> = seg.tokens.iter().map(|t| &text[t.span.clone()]).collect();
-    let ctx = gaz.context_from_tokens(lang, &tokens);
     for e in entities.iter_mut() {
         let mentions: Vec<&str> = e.mentions.iter().map(|m| &text[m.span.clone()]).collect();
         let tagged = e.kind;
-        let link = gaz.link(tagged, &mentions, lang, &ctx).or_else(|| {
+        let link = gaz.link(tagged, &mentions, lang, ctx).or_else(|| {
             [EntityType::Org, EntityType::Loc, EntityType::Per]
                 .into_iter()
                 .filter(|&t| t != e.kind)
-                .filter_map(|t| gaz.link(t, &mentions, lang, &ctx))
+                .filter_map(|t| gaz.link(t, &mentions, lang, ctx))
                 .filter(may_override)
                 .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
         });
-        let link = link.or_else(|| gaz.link(EntityType::Loc, &mentions, lang, &ctx));
+        let link = link.or_else(|| gaz.link(EntityType::Loc, &mentions, lang, ctx));
         let Some(mut link) = link else { continue };
         if link.entity_type != e.kind && !may_override(&link) {
             match state_as_actor(e.kind, link) {

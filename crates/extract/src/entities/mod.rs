@@ -15,8 +15,9 @@ mod training;
 
 pub use training::{TrainingError, training_document};
 
+use cronaca_gazetteer::Kinds;
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
-use cronaca_ner::{Label, Sentence, Tagger};
+use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
 use std::ops::Range;
 
@@ -92,24 +93,85 @@ pub fn tagger(lang: &str) -> Option<&'static Tagger> {
     cronaca_ner::builtin(lang)
 }
 
-/// The tagger's sentences for a segmented text.
-pub(crate) fn sentences<'t>(text: &'t str, seg: &Segmentation) -> Vec<Sentence<'t>> {
+/// The gazetteer classes the tagger sees as features, one per kind of name (user dictionary
+/// entries are left out: the models are trained without them).
+const GAZETTEER_CLASSES: &[(Kinds, &str)] = &[
+    (Kinds::COUNTRY, "country"),
+    (Kinds::ADMIN1, "admin1"),
+    (Kinds::ADMIN2, "admin2"),
+    (Kinds::CITY, "city"),
+    (Kinds::BIG_CITY, "big_city"),
+    (Kinds::CAPITAL, "capital"),
+    (Kinds::ORG, "org"),
+    (Kinds::MEDIA, "media"),
+    (Kinds::PERSON, "person"),
+    (Kinds::DEMONYM, "demonym"),
+    (Kinds::ORG_PATTERN, "org_pattern"),
+];
+
+/// The built-in gazetteer's names in a document's tokens (language `lang`), found once for the
+/// tagger's features and the linking context alike; empty without a gazetteer.
+pub(crate) fn gazetteer_matches(lang: &str, tokens: &[&str]) -> Vec<cronaca_gazetteer::Match> {
+    link::gazetteer().map_or_else(Vec::new, |gaz| gaz.annotate(lang, tokens))
+}
+
+/// The tagger's sentences for a segmented text: tokens and, as features, the gazetteer
+/// `matches` of the document's tokens that lie within each sentence, one hit per match and
+/// kind. The same function serves training ([`training_document`]) and tagging.
+pub(crate) fn sentences<'t>(
+    text: &'t str,
+    seg: &Segmentation,
+    matches: &[cronaca_gazetteer::Match],
+) -> Vec<Sentence<'t>> {
+    let mut matches = matches.iter().peekable();
     seg.sentences
         .iter()
         .map(|s| {
-            Sentence::new(
-                seg.tokens[s.tokens.clone()]
-                    .iter()
-                    .map(|t| &text[t.span.clone()])
-                    .collect(),
-            )
+            let tokens: Vec<&str> = seg.tokens[s.tokens.clone()]
+                .iter()
+                .map(|t| &text[t.span.clone()])
+                .collect();
+            let mut gazetteer = Vec::new();
+            // `annotate` gives matches by start token.
+            while let Some(m) = matches.next_if(|m| m.tokens.start < s.tokens.end) {
+                if m.tokens.start < s.tokens.start || m.tokens.end > s.tokens.end {
+                    continue;
+                }
+                for &(kind, class) in GAZETTEER_CLASSES {
+                    if m.kinds.intersects(kind) {
+                        gazetteer.push(GazetteerHit {
+                            start: m.tokens.start - s.tokens.start,
+                            end: m.tokens.end - s.tokens.start,
+                            class,
+                        });
+                    }
+                }
+            }
+            Sentence { tokens, gazetteer }
         })
         .collect()
 }
 
-/// Every mention the tagger finds in the text, in text order.
-pub fn find_mentions(text: &str, seg: &Segmentation, tagger: &Tagger) -> Vec<Mention> {
-    let input = sentences(text, seg);
+/// The text of every token.
+pub(crate) fn token_texts<'t>(text: &'t str, seg: &Segmentation) -> Vec<&'t str> {
+    seg.tokens.iter().map(|t| &text[t.span.clone()]).collect()
+}
+
+/// Every mention the tagger finds in the text (language `lang`), in text order, with the
+/// media the gazetteer knows ([`media_mentions`]).
+pub fn find_mentions(text: &str, seg: &Segmentation, tagger: &Tagger, lang: &str) -> Vec<Mention> {
+    let matches = gazetteer_matches(lang, &token_texts(text, seg));
+    mentions_with(text, seg, tagger, &matches)
+}
+
+/// [`find_mentions`] given the gazetteer matches of the document's tokens.
+fn mentions_with(
+    text: &str,
+    seg: &Segmentation,
+    tagger: &Tagger,
+    matches: &[cronaca_gazetteer::Match],
+) -> Vec<Mention> {
+    let input = sentences(text, seg, matches);
     let tags = tagger.tag_document(&input);
     let mut mentions = Vec::new();
     for (sentence, tags) in seg.sentences.iter().zip(&tags) {
@@ -140,7 +202,45 @@ pub fn find_mentions(text: &str, seg: &Segmentation, tagger: &Tagger) -> Vec<Men
         }
         mentions.extend(open);
     }
+    media_mentions(seg, &input, &mut mentions);
     mentions
+}
+
+/// Confidence of an organisation mention that only the gazetteer found.
+const MEDIA_CONFIDENCE: f32 = 0.8;
+
+/// News agencies, broadcasters, newspapers and platforms of the gazetteer ("Telegram",
+/// "Khabar-24") written with capitals become organisation mentions where the tagger found
+/// nothing, or only names inside them ("Khabar" of "Khabar-24"): the tagger has seen few of
+/// them, and they are sources the record must name.
+fn media_mentions(seg: &Segmentation, input: &[Sentence<'_>], mentions: &mut Vec<Mention>) {
+    let mut added = false;
+    for (sentence, s) in seg.sentences.iter().zip(input) {
+        let base = sentence.tokens.start;
+        for hit in s.gazetteer.iter().filter(|h| h.class == "media") {
+            let capitalised = s.tokens[hit.start..hit.end]
+                .iter()
+                .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            let tokens = base + hit.start..base + hit.end;
+            let overlaps = |m: &Mention| m.tokens.start < tokens.end && tokens.start < m.tokens.end;
+            let inside = |m: &Mention| tokens.start <= m.tokens.start && m.tokens.end <= tokens.end;
+            if !capitalised || mentions.iter().any(|m| overlaps(m) && !inside(m)) {
+                continue;
+            }
+            mentions.retain(|m| !overlaps(m));
+            mentions.push(Mention {
+                span: seg.tokens[tokens.start].span.start..seg.tokens[tokens.end - 1].span.end,
+                tokens,
+                kind: EntityType::Org,
+                confidence: MEDIA_CONFIDENCE,
+            });
+            added = true;
+        }
+    }
+    if added {
+        mentions.sort_by_key(|m| m.tokens.start);
+    }
 }
 
 fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
@@ -155,11 +255,14 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 /// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`], linked
 /// with the built-in gazetteer for language `lang` ([`link::link_entities`]).
 pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger, lang: &str) -> Vec<Entity> {
-    let mut mentions = find_mentions(text, seg, tagger);
+    let tokens = token_texts(text, seg);
+    let matches = gazetteer_matches(lang, &tokens);
+    let mut mentions = mentions_with(text, seg, tagger, &matches);
     acronyms(text, seg, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
     if let Some(gaz) = link::gazetteer() {
-        link::link_entities(gaz, text, seg, lang, &mut entities);
+        let ctx = gaz.context_from_matches(lang, &tokens, &matches);
+        link::link_entities(gaz, text, lang, &ctx, &mut entities);
     }
     entities
 }
@@ -184,7 +287,8 @@ fn acronyms(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>) {
         let (Some("("), Some(acr), Some(")")) = (word(end), word(end + 1), word(end + 2)) else {
             continue;
         };
-        if !coref::acronym_like(acr) {
+        let name = &text[m.span.start..seg.tokens[end - 1].span.end];
+        if !coref::abbreviates(acr, name) {
             continue;
         }
         m.tokens.end = end;

@@ -21,7 +21,8 @@ pub enum TrainingError {
 }
 
 /// The tagger's training document for `text` with gold names `gold` (code-point ranges and
-/// their types), tokenised and split into sentences with `lang`'s rules.
+/// their types), tokenised and split into sentences with `lang`'s rules, with the gazetteer's
+/// names as the tagger will see them ([`super::sentences`]).
 pub fn training_document(
     text: &str,
     gold: &[(Range<usize>, EntityType)],
@@ -59,10 +60,11 @@ pub fn training_document(
             })
         })
         .collect();
-    let sentences = seg
-        .sentences
-        .iter()
-        .map(|s| {
+    let matches = super::gazetteer_matches(&lang.code, &super::token_texts(text, &seg));
+    let sentences = super::sentences(text, &seg, &matches)
+        .into_iter()
+        .zip(&seg.sentences)
+        .map(|(input, s)| {
             let mut labels = Vec::with_capacity(s.tokens.len());
             for k in s.tokens.clone() {
                 labels.push(match owner[k] {
@@ -74,12 +76,13 @@ pub fn training_document(
                 });
             }
             TrainSentence {
-                tokens: seg.tokens[s.tokens.clone()]
+                gazetteer: input
+                    .gazetteer
                     .iter()
-                    .map(|t| text[t.span.clone()].to_string())
+                    .map(|h| (h.start, h.end, h.class.to_string()))
                     .collect(),
+                tokens: input.tokens.into_iter().map(str::to_string).collect(),
                 labels,
-                gazetteer: Vec::new(),
             }
         })
         .collect();

@@ -1,0 +1,73 @@
+//! Times the entities stage alone (mentions = gazetteer matching, features, tagging; then
+//! coreference and linking) over gold JSON Lines files, after segmenting them once. Times are
+//! CPU time of the thread (Linux `/proc/thread-self/schedstat`), so that other processes on a
+//! shared machine count less.
+//!
+//! `cargo run --release -p cronaca-cli --example entities_bench -- REPEAT LANG:FILE...`
+//! e.g. `… -- 5 it:../shared/dev/ner-it/dev/input.jsonl en:../shared/dev/ner-en/dev/input.jsonl`
+use cronaca_extract::Extractor;
+use cronaca_extract::entities::{find_entities, find_mentions, tagger};
+use cronaca_model::Document;
+use std::io::BufRead;
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let repeat: usize = args[1].parse().expect("REPEAT is a number");
+    let extractor =
+        Extractor::new(cronaca_lang::Languages::builtin().expect("built-in language data"));
+    let mut docs = Vec::new();
+    for spec in &args[2..] {
+        let (code, path) = spec.split_once(':').expect("LANG:FILE");
+        let file = std::fs::File::open(path).expect("readable input");
+        for line in std::io::BufReader::new(file).lines() {
+            let v: serde_json::Value = serde_json::from_str(&line.expect("a line")).expect("JSON");
+            let doc = Document {
+                text: v["text"].as_str().expect("a text").to_string(),
+                language: Some(code.to_string()),
+                ..Document::default()
+            };
+            let analysis = extractor.analyse(&doc);
+            docs.push((code.to_string(), analysis.text, analysis.segmentation));
+        }
+    }
+    let bytes: usize = docs.iter().map(|d| d.1.len()).sum();
+    let tokens: usize = docs.iter().map(|d| d.2.tokens.len()).sum();
+    // Load the models and the gazetteer before timing.
+    for (code, text, seg) in docs.iter().take(1) {
+        find_entities(text, seg, tagger(code).expect("a model"), code);
+    }
+    for (what, mentions_only) in [("mentions", true), ("entities", false)] {
+        let mut best = f64::INFINITY;
+        let mut found = 0;
+        for _ in 0..repeat {
+            let t0 = cpu_time();
+            found = 0;
+            for (code, text, seg) in &docs {
+                let t = tagger(code).expect("a model");
+                found += if mentions_only {
+                    find_mentions(text, seg, t, code).len()
+                } else {
+                    find_entities(text, seg, t, code).len()
+                };
+            }
+            best = best.min(cpu_time() - t0);
+        }
+        println!(
+            "{what:9} {found:6} found  {best:.3} s  {:.0} tokens/s  {:.2} MB/s  ({} docs, {tokens} tokens, best of {repeat})",
+            tokens as f64 / best,
+            bytes as f64 / 1e6 / best,
+            docs.len()
+        );
+    }
+}
+
+/// Seconds this thread has run on a CPU.
+fn cpu_time() -> f64 {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").expect("Linux schedstat");
+    let ns: u64 = stat
+        .split_whitespace()
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a run time in ns");
+    ns as f64 / 1e9
+}
