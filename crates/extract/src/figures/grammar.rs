@@ -450,16 +450,22 @@ fn predicate(list: &[Item], from: usize) -> Option<usize> {
     let mut words = 0;
     let mut p = from;
     let mut steps = 0;
-    while p < list.len() && steps < 8 {
+    while p < list.len() && steps < 10 {
         match list[p].kind {
             Kind::Category(..) => return Some(p),
             Kind::Cue(FigureCue::Link | FigureCue::Between | FigureCue::Other) => {}
             Kind::Modal(Modality::Hypothetical) => {}
             Kind::Word { .. } => {
                 words += 1;
-                if words > 3 {
+                if words > 4 {
                     return None;
                 }
+            }
+            // "five people, including two elders, were killed": the subset is read on its own;
+            // the predicate goes on after it, at the next link.
+            Kind::Cue(FigureCue::Subset) => {
+                p = (p..list.len().min(p + 10))
+                    .find(|&q| list[q].kind == Kind::Cue(FigureCue::Link))?;
             }
             Kind::Cue(FigureCue::And) => {
                 if matches!(list.get(p + 1).map(|i| i.kind), Some(Kind::Number(_))) {
@@ -469,7 +475,7 @@ fn predicate(list: &[Item], from: usize) -> Option<usize> {
             Kind::Comma => {
                 if !matches!(
                     list.get(p + 1).map(|i| i.kind),
-                    Some(Kind::Cue(FigureCue::Link))
+                    Some(Kind::Cue(FigureCue::Link | FigureCue::Subset))
                 ) {
                     return None;
                 }

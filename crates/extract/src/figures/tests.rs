@@ -257,6 +257,42 @@ fn english_qualifiers() {
 }
 
 #[test]
+fn subsets_read_on_their_own_and_inside_the_predicate() {
+    check(
+        "en",
+        "At least five people, including two elders, were killed.",
+        &[
+            (
+                C::Killed,
+                "At least five",
+                Some(5.0),
+                Q::AtLeast,
+                Some(5.0),
+                N,
+            ),
+            exact(C::Killed, "two", 2.0),
+        ],
+    );
+    check(
+        "it",
+        "I feriti sono almeno 50, di cui 11 gravi. Sono morte 53 persone, di cui 44 bambini.",
+        &[
+            (
+                C::Injured,
+                "almeno 50",
+                Some(50.0),
+                Q::AtLeast,
+                Some(50.0),
+                N,
+            ),
+            exact(C::Critical, "11", 11.0),
+            exact(C::Killed, "53", 53.0),
+            exact(C::Killed, "44", 44.0),
+        ],
+    );
+}
+
+#[test]
 fn english_negation_hypothesis_and_distractors() {
     let found = figures(
         "en",
