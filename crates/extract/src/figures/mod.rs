@@ -81,6 +81,7 @@ pub fn find_figures(
     let counts = countable(text, amounts, times, &time_order);
     let places = places(entities);
     let mut figures = Vec::new();
+    let mut folded = Vec::new();
     for sentence in &segmentation.sentences {
         let span = &sentence.span;
         let from = counts.partition_point(|c| c.span.start < span.start);
@@ -90,7 +91,7 @@ pub fn find_figures(
             .filter(|c| c.span.end <= span.end)
             .collect();
         let tokens = &segmentation.tokens[sentence.tokens.clone()];
-        let list = items(text, tokens, lang, &in_sentence);
+        let list = items(text, tokens, lang, &in_sentence, &mut folded);
         let mut found = grammar::figures_in(&list, &in_sentence);
         if found.is_empty() {
             continue;

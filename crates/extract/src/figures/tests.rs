@@ -293,6 +293,22 @@ fn subsets_read_on_their_own_and_inside_the_predicate() {
 }
 
 #[test]
+fn things_destroyed_are_other() {
+    check(
+        "en",
+        "About 40 homes were destroyed.",
+        &[(C::Other, "About 40", Some(40.0), Q::Approx, N, N)],
+    );
+    check(
+        "it",
+        "Tra 10 e 20 negozi sono stati saccheggiati.",
+        &[(C::Other, "Tra 10 e 20", N, Q::Range, Some(10.0), Some(20.0))],
+    );
+    // Things are not people: no casualty word applies to them.
+    check("en", "Two grenades were thrown and killed nobody.", &[]);
+}
+
+#[test]
 fn english_negation_hypothesis_and_distractors() {
     let found = figures(
         "en",
