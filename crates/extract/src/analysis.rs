@@ -1,5 +1,6 @@
 use crate::amounts::{self, Amount};
 use crate::entities;
+use crate::figures::{self, Figure};
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
@@ -96,7 +97,16 @@ impl Extractor {
         let clock = times.add("times", clock);
         let entities = entities::tagger(&language.code)
             .map(|tagger| entities::find_entities(&text, &segmentation, tagger, &language.code));
-        times.add("entities", clock);
+        let clock = times.add("entities", clock);
+        let found_figures = figures::find_figures(
+            &text,
+            &segmentation,
+            lang,
+            &amounts,
+            &found_times,
+            entities.as_deref(),
+        );
+        times.add("figures", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -108,6 +118,7 @@ impl Extractor {
             amounts,
             entities,
             times: found_times,
+            figures: found_figures,
             warnings,
             text,
         }
@@ -134,6 +145,8 @@ pub struct Analysis<'l> {
     pub entities: Option<Vec<entities::Entity>>,
     /// Every time expression.
     pub times: Vec<Time>,
+    /// Counts of people or things affected, in text order (ids `f1`, `f2`…).
+    pub figures: Vec<Figure>,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -190,11 +203,26 @@ impl Analysis<'_> {
                     .map(|a| a.to_model(span(&a.span)))
                     .collect()
             }),
-            figures: None,
+            figures: layers.contains(Layer::Figures).then(|| {
+                self.figures
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| f.to_model(format!("f{}", i + 1), span, self.figure_source(f)))
+                    .collect()
+            }),
             quotes: None,
             events: None,
             warnings: self.warnings.clone(),
         }
+    }
+}
+
+impl Analysis<'_> {
+    /// Who states `figure`: the attribution the quotes layer gives to its sentence
+    /// (`figure.sentence`). Until that layer exists, no figure has a source.
+    fn figure_source(&self, figure: &Figure) -> Option<cronaca_model::Attribution> {
+        let _ = &figure.sentence;
+        None
     }
 }
 

@@ -1,4 +1,5 @@
 use crate::error::Problems;
+use crate::figures::FigureLexicon;
 use crate::modality::Modality;
 use crate::numbers::Numbers;
 use crate::phrases::Phrases;
@@ -60,6 +61,9 @@ pub struct Lang {
     /// Cues that make a statement negated, hypothetical, denied, claimed or planned
     /// (`modality.tsv`).
     pub modality: Phrases<Modality>,
+    /// What makes a number a figure: casualty words, counted nouns and the words around them
+    /// (`figures.tsv`, `groups.tsv`, `figure_cues.tsv`).
+    pub figures: FigureLexicon,
 }
 
 impl Lang {
@@ -72,6 +76,7 @@ impl Lang {
         let numbers = Numbers::load(code, files, conventions.as_ref(), &mut problems);
         let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
         let modality = crate::modality::load(code, files, &mut problems);
+        let figures = FigureLexicon::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -80,6 +85,7 @@ impl Lang {
                 numbers,
                 times,
                 modality,
+                figures,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

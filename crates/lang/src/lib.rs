@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod figures;
 mod files;
 mod language;
 mod modality;
@@ -36,6 +37,7 @@ mod segmentation;
 mod times;
 
 pub use error::LoadError;
+pub use figures::{Counted, FigureCue, FigureLexicon};
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
 pub use modality::Modality;

@@ -42,6 +42,8 @@ pub struct Figure {
     /// True for hypothetical counts: "potrebbero essere centinaia" (never counted as asserted).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hypothetical: bool,
+    /// The pattern and the data line that made it a figure.
+    pub rule: String,
     /// Confidence, 0 to 1.
     pub confidence: f64,
 }

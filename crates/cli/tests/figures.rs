@@ -1,0 +1,75 @@
+//! The seed article's figures against its gold record, through the binary: category, stated
+//! value, qualifier, bounds and vague term of each, in order.
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+fn summary(figure: &Value) -> String {
+    format!(
+        "{} stated={} {} low={} high={} vague={}",
+        figure["category"],
+        figure["stated"],
+        figure["qualifier"],
+        figure["low"],
+        figure["high"],
+        figure["vague_term"]
+    )
+}
+
+/// Runs only when the shared development data is next to the checkout.
+#[test]
+fn seed_figures_match_the_gold_record() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
+    let (text, gold) = (
+        dir.join("kazakhstan-2022-01.it.txt"),
+        dir.join("kazakhstan-2022-01.it.gold.json"),
+    );
+    if !text.exists() || !gold.exists() {
+        eprintln!("skipped: {} not present", dir.display());
+        return;
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_cronaca"))
+        .args(["extract", "--published", "2022-01-06", "--output", "jsonl"])
+        .arg(&text)
+        .output()
+        .expect("cronaca runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold).unwrap()).unwrap();
+    let got: Vec<String> = record["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(summary)
+        .collect();
+    let want: Vec<String> = gold["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(summary)
+        .collect();
+    assert_eq!(got, want);
+    // Spans are code points into the record's text and repeat it.
+    let chars: Vec<char> = record["text"].as_str().unwrap().chars().collect();
+    for f in record["figures"].as_array().unwrap() {
+        for key in ["span", "number"] {
+            let (s, e) = (
+                f[key]["start"].as_u64().unwrap(),
+                f[key]["end"].as_u64().unwrap(),
+            );
+            let text: String = chars[s as usize..e as usize].iter().collect();
+            assert_eq!(f[key]["text"], text.as_str());
+        }
+    }
+    let ids: Vec<&str> = record["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["f1", "f2", "f3", "f4", "f5", "f6"]);
+}
