@@ -251,6 +251,7 @@ impl<'a> Parser<'a> {
                         | TimeWord::Prep
                         | TimeWord::RangeLink
                         | TimeWord::RangeIntro
+                        | TimeWord::PluralArticle
                         | TimeWord::DurationIntro
                         | TimeWord::Tense(_)
                         | TimeWord::OrdinalMark
@@ -2091,7 +2092,7 @@ impl State {
         if p.now {
             return Some(p.clone());
         }
-        let has_anchor = p.day_offset.is_some()
+        let mut has_anchor = p.day_offset.is_some()
             || p.weekday.is_some()
             || p.month.is_some()
             || p.rel_unit.is_some()
@@ -2182,9 +2183,27 @@ impl State {
                 return None;
             }
         }
-        // A unit without a modifier is not a time ("settimana" alone).
-        if self.pending_unit.is_some() && !self.edge_unit {
-            return None;
+        // A unit without a modifier is not a time ("settimana" alone), except a calendar
+        // unit alone after a definite article: the current one ("partner of the month",
+        // "des Jahres", "per la settimana").
+        if let Some(u) = self.pending_unit
+            && !self.edge_unit
+        {
+            let current = self.count == 1
+                && matches!(
+                    u,
+                    TimeUnit::Day | TimeUnit::Week | TimeUnit::Month | TimeUnit::Year
+                )
+                && parser.article_before(start).is_some_and(|a| {
+                    parser
+                        .has(a, |w| matches!(w, TimeWord::PluralArticle))
+                        .is_none()
+                });
+            if !current {
+                return None;
+            }
+            p.rel_unit = Some((u, 0));
+            has_anchor = true;
         }
         // A part of day alone needs a preposition or article ("in serata", "am Morgen").
         if p.pod.is_some()

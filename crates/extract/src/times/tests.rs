@@ -157,6 +157,14 @@ const CASES: &[Case] = &[
     ("it_in_week_future", "it", P, "Il decreto arriverà in una settimana.", &[("in una settimana", "2022-01-13")]),
     ("en_in_week_past", "en", P, "In a week, prices increased by 10%.", &[("In a week", "P1W")]),
     ("en_in_minutes_future", "en", P, "The train will leave in 5 minutes.", &[("in 5 minutes", "2022-01-06T00:05")]),
+    // A calendar unit after a definite article: the current one (not after a plural).
+    ("en_the_month", "en", P, "We got a partner of the month.", &[("the month", "2022-01")]),
+    ("de_des_jahres", "de", P, "Es wurde zum Film des Jahres gekürt.", &[("des Jahres", "2022")]),
+    ("es_la_semana", "es", P, "Tenemos un socio de la semana.", &[("la semana", "2022-W01")]),
+    ("it_plural_days", "it", P, "Per i giorni a venire resteranno chiusi.", &[]),
+    ("en_unit_no_article", "en", P, "A year of war has passed.", &[]),
+    ("fr_il_ya_typo", "fr", P, "Je suis revenu il ya 2 jours.", &[("il ya 2 jours", "2022-01-04")]),
+    ("fr_duree_de", "fr", P, "Je vais partir pour une durée de 3 heures.", &[("3 heures", "PT3H")]),
     // Russian
     ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
 ];
