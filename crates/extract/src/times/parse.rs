@@ -88,6 +88,9 @@ pub struct Point {
     pub day_end: bool,
     /// A decade as its first three digits ("1990s", "los años noventa" = 199).
     pub decade: Option<i32>,
+    /// "this past" (-1), "this upcoming" (1): the nearest occurrence that way, whatever the
+    /// tense.
+    pub direction: Option<i32>,
 }
 
 /// What an ordinal counts inside a month or year.
@@ -238,6 +241,14 @@ impl<'a> Parser<'a> {
     /// Whether an expression may start at token `i`: a number, or a time word that is not
     /// only glue (most tokens of a text fail this one test).
     fn can_start(&self, i: usize) -> bool {
+        // Not inside a glue phrase ("tarde" in "más tarde").
+        let in_glue = (i.saturating_sub(2)..i).any(|j| {
+            self.words(j)
+                .any(|h| h.end > i && matches!(h.word, TimeWord::Glue))
+        });
+        if in_glue {
+            return false;
+        }
         self.kinds[i] == TokenKind::Number
             || self.word_numbers[i].is_some()
             // "Sep-23-2020", "Ott/2": a month name glued to numbers.
@@ -1440,6 +1451,19 @@ impl<'a> Parser<'a> {
                     && self.glued(k + 1)
                     && self.glued(k + 2)
                     && self.int(k + 2).is_some();
+                // "el 9 de 8 de 1971": a month number between a day and a year, glue around.
+                if st.p.day.is_some()
+                    && st.p.month.is_none()
+                    && st.p.year.is_none()
+                    && len <= 2
+                    && (1..=12).contains(&n)
+                    && self.skip_glue(k - 1) == k
+                    && self.has(k - 1, |w| matches!(w, TimeWord::Glue)).is_some()
+                    && let Some((_, 4)) = self.int(self.skip_glue(k + 1))
+                    && self.skip_glue(k + 1) > k + 1
+                {
+                    return Some((k + 1, Comp::MonthNo(n as u8)));
+                }
                 if len <= 2 && (1..=31).contains(&n) && !dashed {
                     // Ordinal marks: "6th", "1°", "1er", "6." (German).
                     let mut e = k + 1;
@@ -1720,6 +1744,10 @@ fn interpret_parts(parts: &[Part], dash: bool, order: NumericOrder) -> Option<Po
         [Month(m), Num(d, 1 | 2)] | [Num(d, 1 | 2), Month(m)] => {
             valid_dm(d as u8, m).then(|| p(d as u8, m, None))
         }
+        // "4-Jul-95"
+        [Num(d, 1 | 2), Month(m), Num(y, 2)] => {
+            valid_dm(d as u8, m).then(|| p(d as u8, m, yr(y, 2)))
+        }
         [Month(m), Num(d, 1 | 2), Num(y, 4)]
         | [Num(d, 1 | 2), Month(m), Num(y, 4)]
         | [Num(y, 4), Month(m), Num(d, 1 | 2)]
@@ -1743,6 +1771,8 @@ enum Comp {
     Day(u8, bool),
     /// Month, weak, end token, start token.
     Month(u8, bool, usize, usize),
+    /// A month written as a number between a day and a year.
+    MonthNo(u8),
     Weekday(u8, bool),
     DayOffset(i32),
     Now,
@@ -1900,6 +1930,13 @@ impl State {
                 self.p.month_mod = m;
                 true
             }
+            Comp::MonthNo(m) => {
+                if p.month.is_some() {
+                    return false;
+                }
+                p.month = Some(m);
+                true
+            }
             Comp::Weekday(d, weak) => {
                 if p.weekday.is_some() || p.day_offset.is_some() {
                     return false;
@@ -1928,6 +1965,13 @@ impl State {
                 true
             }
             Comp::Modifier(m) => {
+                // "this past", "este pasado", "this upcoming": a direction, not a week.
+                if self.pending_mod == Some(0) && m != 0 && p.direction.is_none() {
+                    p.direction = Some(m.signum());
+                    self.pending_mod = None;
+                    self.count += 1;
+                    return true;
+                }
                 if self.pending_mod.is_some() {
                     return false;
                 }
@@ -2184,12 +2228,19 @@ impl State {
             }
         }
         // A unit without a modifier is not a time ("settimana" alone), except a calendar
-        // unit alone after a definite article: the current one ("partner of the month",
-        // "des Jahres", "per la settimana").
+        // unit alone after a definite article and not before a number or another time word:
+        // the current one ("partner of the month", "des Jahres gekürt", "per la settimana";
+        // not "the day before", "la settimana del 6 ottobre", "el día once").
         if let Some(u) = self.pending_unit
             && !self.edge_unit
         {
+            let closed = end >= parser.len()
+                || parser.kinds[end] == TokenKind::Punct
+                || parser.kinds[end] == TokenKind::Word
+                    && parser.hits[end].is_empty()
+                    && parser.word_numbers[end].is_none();
             let current = self.count == 1
+                && closed
                 && matches!(
                     u,
                     TimeUnit::Day | TimeUnit::Week | TimeUnit::Month | TimeUnit::Year

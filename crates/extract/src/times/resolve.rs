@@ -244,6 +244,8 @@ enum Calendar {
 }
 
 fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Option<Value> {
+    // "this past Wednesday", "este pasado miércoles": the nearest one that way.
+    let direction = p.direction.unwrap_or(direction);
     if p.now {
         return Some(Value {
             value: "PRESENT_REF".into(),

@@ -165,6 +165,18 @@ const CASES: &[Case] = &[
     ("en_unit_no_article", "en", P, "A year of war has passed.", &[]),
     ("fr_il_ya_typo", "fr", P, "Je suis revenu il ya 2 jours.", &[("il ya 2 jours", "2022-01-04")]),
     ("fr_duree_de", "fr", P, "Je vais partir pour une durée de 3 heures.", &[("3 heures", "PT3H")]),
+    ("en_day_before", "en", P, "What happened the day before?", &[]),
+    ("it_week_of_date", "it", P, "La settimana del 6 ottobre.", &[("6 ottobre", "2022-10-06")]),
+    // "más tarde" is glue, not the afternoon.
+    ("es_mas_tarde", "es", P, "Nos vemos más tarde esta semana.", &[("esta semana", "2022-W01")]),
+    // "this past", "this upcoming": the nearest weekday that way.
+    ("en_this_past", "en", P, "Where were you this past Wednesday?", &[("this past Wednesday", "2022-01-05")]),
+    ("en_this_upcoming", "en", P, "They vote this upcoming Friday.", &[("this upcoming Friday", "2022-01-07")]),
+    ("es_este_pasado", "es", P, "¿Dónde estuviste este pasado miércoles?", &[("este pasado miércoles", "2022-01-05")]),
+    // A month number between a day and a year; a month name with a two-digit year.
+    ("es_month_number", "es", P, "Se conocieron el 9 de 8 de 1971.", &[("el 9 de 8 de 1971", "1971-08-09")]),
+    ("es_count_not_month", "es", P, "Murieron 9 de 8 personas en 1971.", &[("1971", "1971")]),
+    ("es_dash_month_name", "es", P, "Nació el 4-Jul-95.", &[("el 4-Jul-95", "1995-07-04")]),
     // Russian
     ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
 ];
