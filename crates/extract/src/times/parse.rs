@@ -1494,6 +1494,7 @@ impl<'a> Parser<'a> {
             && let Some((n, 1 | 2)) = self.int(k + 1)
             && (1..=53).contains(&n)
             && self.time_context_after(k + 2)
+            && !self.glued(k + 2)
         {
             return Some((k + 2, Comp::WeekNo(n as u8)));
         }
@@ -1825,6 +1826,9 @@ struct State {
     bare_range: bool,
     /// Read a number opening the point as an hour ("6-8 próximo lunes").
     hours_first: bool,
+    /// A holiday was read: a clock time or part of day after it is an expression of its own
+    /// ("Christmas eve at 6 p.m.", as the reference suites split it).
+    holiday: bool,
 }
 
 impl State {
@@ -1836,6 +1840,17 @@ impl State {
             || p.day.is_some()
             || p.weekday.is_some()
             || p.day_offset.is_some()
+    }
+
+    /// A week, month or year without a day in it: a clock time is a separate expression
+    /// ("next month at 6pm", "week 10 8 p.m.").
+    fn wide_without_day(&self) -> bool {
+        let p = &self.p;
+        (p.rel_unit.is_some_and(|(u, _)| u != TimeUnit::Day) || p.week_no.is_some())
+            && p.weekday.is_none()
+            && p.day.is_none()
+            && p.day_offset.is_none()
+            && p.pod.is_none()
     }
 
     fn any_date(&self) -> bool {
@@ -1866,6 +1881,7 @@ impl State {
     }
 
     fn accept(&mut self, c: Comp) -> bool {
+        let wide = self.wide_without_day();
         let p = &mut self.p;
         let ok = match c {
             Comp::Date(d) => {
@@ -1888,7 +1904,7 @@ impl State {
                 true
             }
             Comp::Clock(c) => {
-                if p.clock.is_some() {
+                if p.clock.is_some() || wide || self.holiday {
                     return false;
                 }
                 p.clock = Some(c);
@@ -2019,7 +2035,14 @@ impl State {
                 }
             }
             Comp::Unit(u) => {
-                if p.rel_unit.is_some() || self.pending_unit.is_some() {
+                if p.rel_unit.is_some()
+                    || self.pending_unit.is_some()
+                    || p.clock.is_some()
+                        && p.weekday.is_none()
+                        && p.day.is_none()
+                        && p.day_offset.is_none()
+                        && !matches!(u, TimeUnit::Day)
+                {
                     return false;
                 }
                 match self.take_mod(Target::Unit) {
@@ -2038,7 +2061,7 @@ impl State {
                 true
             }
             Comp::Pod(pod) => {
-                if p.pod.is_some() {
+                if p.pod.is_some() || self.holiday {
                     return false;
                 }
                 p.pod = Some(pod);
@@ -2099,6 +2122,7 @@ impl State {
                 {
                     return false;
                 }
+                self.holiday = true;
                 match h {
                     HolidayDate::Fixed(m, d) => {
                         p.month = Some(m);

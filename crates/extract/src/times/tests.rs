@@ -177,6 +177,12 @@ const CASES: &[Case] = &[
     ("es_month_number", "es", P, "Se conocieron el 9 de 8 de 1971.", &[("el 9 de 8 de 1971", "1971-08-09")]),
     ("es_count_not_month", "es", P, "Murieron 9 de 8 personas en 1971.", &[("1971", "1971")]),
     ("es_dash_month_name", "es", P, "Nació el 4-Jul-95.", &[("el 4-Jul-95", "1995-07-04")]),
+    // A week, month or year without a day does not take a clock time; nor does a holiday.
+    ("en_month_then_clock", "en", P, "Meet me next month at 6pm.", &[("next month", "2022-02"), ("6pm", "2022-01-06T18:00")]),
+    ("en_week_then_clock", "en", P, "This week 8am is the slot.", &[("This week", "2022-W01"), ("8am", "2022-01-06T08:00")]),
+    ("en_week_weekday_clock", "en", P, "Meet next week Monday at 5pm.", &[("next week Monday at 5pm", "2022-01-10T17:00")]),
+    ("en_holiday_then_clock", "en", P, "Films are shown on Christmas eve at 6 p.m.", &[("Christmas eve", "2022-12-24"), ("6 p.m.", "2022-01-06T18:00")]),
+    ("de_holiday_then_clock", "de", P, "Was läuft am Ostermontag um 10:30 Uhr?", &[("Ostermontag", "2022-04-18"), ("10:30 Uhr", "2022-01-06T10:30")]),
     // Russian
     ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
 ];
