@@ -153,7 +153,10 @@ pub struct Parser<'a> {
     spans: Vec<(usize, usize)>,
     kinds: Vec<TokenKind>,
     folded: Folded,
-    hits: Vec<Vec<Hit<'a>>>,
+    /// Lexicon matches of every token, longest first, in one vector: those of token `i` are
+    /// `hits[hit_bounds[i]..hit_bounds[i + 1]]`.
+    hits: Vec<Hit<'a>>,
+    hit_bounds: Vec<u32>,
     /// Value of a number written in words starting at a token, and the token after it.
     word_numbers: Vec<Option<(f64, usize, bool)>>,
 }
@@ -181,9 +184,11 @@ impl<'a> Parser<'a> {
             bounds.push((start, buffer.len()));
         }
         let folded = Folded { buffer, bounds };
-        let mut hits = Vec::with_capacity(tokens.len());
+        let mut hits: Vec<Hit> = Vec::with_capacity(tokens.len() / 2);
+        let mut hit_bounds = Vec::with_capacity(tokens.len() + 1);
+        hit_bounds.push(0);
         for i in 0..tokens.len() {
-            let mut here = Vec::new();
+            let first = hits.len();
             for e in lang.times.starting_with(folded.get(i)) {
                 let n = e.rest.len();
                 if i + n < tokens.len()
@@ -192,7 +197,7 @@ impl<'a> Parser<'a> {
                         .enumerate()
                         .all(|(k, r)| folded.get(i + 1 + k) == r)
                 {
-                    here.push(Hit {
+                    hits.push(Hit {
                         end: i + 1 + n,
                         word: &e.word,
                         rule: &e.rule,
@@ -200,8 +205,8 @@ impl<'a> Parser<'a> {
                 }
             }
             // Longest first.
-            here.sort_by_key(|h| std::cmp::Reverse(h.end));
-            hits.push(here);
+            hits[first..].sort_by_key(|h| std::cmp::Reverse(h.end));
+            hit_bounds.push(hits.len() as u32);
         }
         // Numbers in words, from the amounts layer (cardinals and ordinals).
         let mut word_numbers = vec![None; tokens.len()];
@@ -230,6 +235,7 @@ impl<'a> Parser<'a> {
             kinds,
             folded,
             hits,
+            hit_bounds,
             word_numbers,
         }
     }
@@ -241,14 +247,15 @@ impl<'a> Parser<'a> {
     /// Whether an expression may start at token `i`: a number, or a time word that is not
     /// only glue (most tokens of a text fail this one test).
     fn can_start(&self, i: usize) -> bool {
-        // Not inside a glue phrase ("tarde" in "más tarde").
-        let in_glue = (i.saturating_sub(2)..i).any(|j| {
-            self.words(j)
-                .any(|h| h.end > i && matches!(h.word, TimeWord::Glue))
-        });
-        if in_glue {
-            return false;
-        }
+        self.may_start(i)
+            // Not inside a glue phrase ("tarde" in "más tarde").
+            && !(i.saturating_sub(2)..i).any(|j| {
+                self.words(j)
+                    .any(|h| h.end > i && matches!(h.word, TimeWord::Glue))
+            })
+    }
+
+    fn may_start(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Number
             || self.word_numbers[i].is_some()
             // "Sep-23-2020", "Ott/2": a month name glued to numbers.
@@ -274,6 +281,14 @@ impl<'a> Parser<'a> {
             })
     }
 
+    /// The lexicon matches at token `i` (none past the end).
+    fn hits_at(&self, i: usize) -> &[Hit<'a>] {
+        match (self.hit_bounds.get(i), self.hit_bounds.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.hits[s as usize..e as usize],
+            _ => &[],
+        }
+    }
+
     fn tok(&self, i: usize) -> &'a str {
         let (s, e) = self.spans[i];
         &self.text[s..e]
@@ -285,7 +300,7 @@ impl<'a> Parser<'a> {
     }
 
     fn words(&self, i: usize) -> impl Iterator<Item = &Hit<'a>> {
-        self.hits.get(i).into_iter().flatten()
+        self.hits_at(i).iter()
     }
 
     fn has(&self, i: usize, f: impl Fn(&TimeWord) -> bool) -> Option<usize> {
@@ -515,7 +530,7 @@ impl<'a> Parser<'a> {
     fn time_context_after(&self, i: usize) -> bool {
         i >= self.len()
             || self.kinds[i] == TokenKind::Punct && !matches!(self.tok(i), "%" | "€" | "$" | "£")
-            || !self.hits[i].is_empty()
+            || !self.hits_at(i).is_empty()
     }
 
     // ------------------------------------------------------------------ clock times
@@ -1047,15 +1062,13 @@ impl<'a> Parser<'a> {
     /// A date written as three numbers apart ("02 04 2009", "18 08 78", "2016 10 16"): the
     /// month in two digits, a year at one end, and no number after it.
     fn spaced_date(&self, i: usize) -> Option<(usize, Point)> {
-        let parts: Vec<(u32, usize)> = (i..i + 3)
-            .map(|k| self.int(k).filter(|_| k == i || !self.glued(k)))
-            .collect::<Option<_>>()?;
+        let apart = |k: usize| self.int(k).filter(|_| !self.glued(k));
+        let (a, la) = self.int(i)?;
+        let (b, lb) = apart(i + 1)?;
+        let (c, lc) = apart(i + 2)?;
         if i + 3 < self.len() && self.kinds[i + 3] == TokenKind::Number {
             return None;
         }
-        let [(a, la), (b, lb), (c, lc)] = parts[..] else {
-            return None;
-        };
         let year_first = la == 4 && lb == 2 && lc <= 2;
         // A two-digit year only with a zero-padded month ("18 08 78"; not "12 10 15").
         let year_last = la <= 2 && lb == 2 && (lc == 4 || lc == 2 && b < 10);
@@ -1276,7 +1289,12 @@ impl<'a> Parser<'a> {
         self.point_with(i, false).or_else(|| {
             // "6-8 próximo lunes", "five to seven today": a range of bare hours first.
             (i < self.len()
-                && (self.kinds[i] == TokenKind::Number || self.word_numbers[i].is_some()))
+                && (self.word_numbers[i].is_some()
+                    || self.is_punct(i + 1, "-")
+                    || self
+                        .has(i + 1, |w| matches!(w, TimeWord::RangeLink))
+                        .is_some())
+                && self.bare_hour_range(i).is_some())
             .then(|| self.point_with(i, true))
             .flatten()
         })
@@ -2261,7 +2279,7 @@ impl State {
             let closed = end >= parser.len()
                 || parser.kinds[end] == TokenKind::Punct
                 || parser.kinds[end] == TokenKind::Word
-                    && parser.hits[end].is_empty()
+                    && parser.hits_at(end).is_empty()
                     && parser.word_numbers[end].is_none();
             let current = self.count == 1
                 && closed
@@ -2328,15 +2346,10 @@ impl Parser<'_> {
         if !self.can_start(i) {
             return None;
         }
-        let mut best: Option<Found> = None;
-        let mut consider = |start: usize, end: usize, expr: Expr, rule: &str| {
-            if best.as_ref().is_none_or(|b| end > b.end) {
-                best = Some(Found {
-                    start,
-                    end,
-                    expr,
-                    rule: rule.to_string(),
-                });
+        let mut best: Option<(usize, usize, Expr, &str)> = None;
+        let mut consider = |start: usize, end: usize, expr: Expr, rule: &'static str| {
+            if best.as_ref().is_none_or(|b| end > b.1) {
+                best = Some((start, end, expr, rule));
             }
         };
         if let Some((s, e, x)) = self.quantity_expr(i) {
@@ -2349,16 +2362,21 @@ impl Parser<'_> {
             consider(i, e, Expr::Point(p), "times:point");
         }
         let range = self.range_start(i);
-        if let Some(mut b) = best
+        if let Some((start, end, expr, generic)) = best
             && range
                 .as_ref()
-                .is_none_or(|r| r.last().is_some_and(|r| r.end <= b.end))
+                .is_none_or(|r| r.last().is_some_and(|r| r.end <= end))
         {
             // The rule of the first word from the lexicon, else the generic rule.
-            if let Some(h) = (b.start..b.end).find_map(|k| self.hits[k].first()) {
-                b.rule = h.rule.to_string();
-            }
-            return Some(vec![b]);
+            let rule = (start..end)
+                .find_map(|k| self.hits_at(k).first())
+                .map_or(generic, |h| h.rule);
+            return Some(vec![Found {
+                start,
+                end,
+                expr,
+                rule: rule.to_string(),
+            }]);
         }
         range
     }
