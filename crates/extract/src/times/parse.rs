@@ -1399,8 +1399,11 @@ impl<'a> Parser<'a> {
         if k >= self.len() {
             return None;
         }
-        // Digits: a numeric date, a clock time, a day, a year.
+        // Digits: a numeric date, a clock time, a day, a year (not money: "$12").
         if self.kinds[k] == TokenKind::Number {
+            if self.glued(k) && matches!(self.tok(k - 1), "$" | "€" | "£") {
+                return None;
+            }
             if st.count == 0
                 && let Some(found) = self.nth(k)
             {

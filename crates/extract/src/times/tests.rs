@@ -184,6 +184,7 @@ const CASES: &[Case] = &[
     ("en_holiday_then_clock", "en", P, "Films are shown on Christmas eve at 6 p.m.", &[("Christmas eve", "2022-12-24"), ("6 p.m.", "2022-01-06T18:00")]),
     ("de_holiday_then_clock", "de", P, "Was läuft am Ostermontag um 10:30 Uhr?", &[("Ostermontag", "2022-04-18"), ("10:30 Uhr", "2022-01-06T10:30")]),
     ("en_words_hour_range_day", "en", P, "I'll be out five to seven today.", &[("five to seven today", "2022-01-06T05:00")]),
+    ("en_money_before_date", "en", P, "I bought it for $12 December 27.", &[("December 27", "2022-12-27")]),
     // Russian
     ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
 ];
