@@ -801,7 +801,7 @@ impl<'a> Parser<'a> {
         // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour
         // (not "una noche": one is an article too).
         if !strong
-            && (digits || h >= 2)
+            && (digits || h >= 2 || c2.minute_written)
             && self
                 .has(self.skip_between(e), |w| {
                     matches!(w, TimeWord::PartOfDay(_))
