@@ -133,8 +133,9 @@ pub enum TimeWord {
     /// An article, glue that also belongs to the span when it opens an expression
     /// ("la scorsa notte", "the last week").
     Article,
-    /// A plural article ("i", "los"): "i giorni" is no current day.
-    PluralArticle,
+    /// A plural article or unit ("i", "los", "years"): "i giorni", "over the years" name no
+    /// current unit.
+    Plural,
     /// Words between two ends of a range: "al", "to", "bis".
     RangeLink,
     /// Words opening a range: "between", "tra", "entre", "zwischen" (after them "3 e 20" is
@@ -451,7 +452,7 @@ fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
 
 const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, within, every, \
 frequency, whole, count, season, clock, hour_intro, hour_suffix, meridiem, minute_link, half, \
-quarter, half_before, glue, article, plural_article, range_link, range_intro, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
+quarter, half_before, glue, article, plural, range_link, range_intro, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
 tense_suffix, edge, anchor, quarter_no, setting";
 
 const PARTS: [&str; 6] = ["MO", "MI", "AF", "EV", "NI", "DT"];
@@ -535,7 +536,7 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "half_before" => TimeWord::HalfBefore,
         "glue" => TimeWord::Glue,
         "article" => TimeWord::Article,
-        "plural_article" => TimeWord::PluralArticle,
+        "plural" => TimeWord::Plural,
         "range_link" => TimeWord::RangeLink,
         "range_intro" => TimeWord::RangeIntro,
         "prep" => TimeWord::Prep,

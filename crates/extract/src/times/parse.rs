@@ -269,7 +269,7 @@ impl<'a> Parser<'a> {
                         | TimeWord::Prep
                         | TimeWord::RangeLink
                         | TimeWord::RangeIntro
-                        | TimeWord::PluralArticle
+                        | TimeWord::Plural
                         | TimeWord::DurationIntro
                         | TimeWord::Tense(_)
                         | TimeWord::OrdinalMark
@@ -2290,11 +2290,12 @@ impl State {
                     u,
                     TimeUnit::Day | TimeUnit::Week | TimeUnit::Month | TimeUnit::Year
                 )
-                && parser.article_before(start).is_some_and(|a| {
-                    parser
-                        .has(a, |w| matches!(w, TimeWord::PluralArticle))
-                        .is_none()
-                });
+                && parser
+                    .has(start, |w| matches!(w, TimeWord::Plural))
+                    .is_none()
+                && parser
+                    .article_before(start)
+                    .is_some_and(|a| parser.has(a, |w| matches!(w, TimeWord::Plural)).is_none());
             if !current {
                 return None;
             }
