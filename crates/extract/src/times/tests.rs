@@ -187,6 +187,8 @@ const CASES: &[Case] = &[
     ("en_money_before_date", "en", P, "I bought it for $12 December 27.", &[("December 27", "2022-12-27")]),
     ("it_one_and_minutes_morning", "it", P, "Era l'una e sedici del mattino quando è nato.", &[("l'una e sedici del mattino", "2022-01-06T01:16")]),
     ("en_over_the_years", "en", P, "He gave great speeches over the years.", &[]),
+    ("en_days_before_new_year", "en", P, "We will meet 5 days before new year.", &[("5 days before new year", "2022-12-27")]),
+    ("en_workers_day", "en", P, "They will celebrate International Workers' Day.", &[("International Workers' Day", "2022-05-01")]),
     // Russian
     ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
 ];
