@@ -98,6 +98,10 @@ pub enum TimeWord {
     Ago(Side),
     /// "in", "tra", "dans", "en": a point after the reference.
     Later(Side),
+    /// "in" that is a point after the reference in a sentence about the future ("arriva in
+    /// una settimana") but a duration in one about the past ("in una settimana sono morte
+    /// 200 persone").
+    Within,
     /// "ogni", "every", "cada", "chaque", "jeden".
     Every,
     /// A frequency word: "daily" = 1 day.
@@ -129,8 +133,14 @@ pub enum TimeWord {
     /// An article, glue that also belongs to the span when it opens an expression
     /// ("la scorsa notte", "the last week").
     Article,
+    /// A plural article or unit ("i", "los", "years"): "i giorni", "over the years" name no
+    /// current unit.
+    Plural,
     /// Words between two ends of a range: "al", "to", "bis".
     RangeLink,
+    /// Words opening a range: "between", "tra", "entre", "zwischen" (after them "3 e 20" is
+    /// two ends, not minutes).
+    RangeIntro,
     /// Prepositions that may introduce a date or a year: "in", "nel", "since".
     Prep,
     /// Words that mark a duration: "for", "per", "durante".
@@ -440,9 +450,9 @@ fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
     }))
 }
 
-const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, every, \
+const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, within, every, \
 frequency, whole, count, season, clock, hour_intro, hour_suffix, meridiem, minute_link, half, \
-quarter, half_before, glue, article, range_link, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
+quarter, half_before, glue, article, plural, range_link, range_intro, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
 tense_suffix, edge, anchor, quarter_no, setting";
 
 const PARTS: [&str; 6] = ["MO", "MI", "AF", "EV", "NI", "DT"];
@@ -490,6 +500,7 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         }
         "ago" => TimeWord::Ago(side(value)?),
         "later" => TimeWord::Later(side(value)?),
+        "within" => TimeWord::Within,
         "every" => TimeWord::Every,
         "frequency" => TimeWord::Frequency(unit(value)?),
         "whole" => TimeWord::Whole,
@@ -525,7 +536,9 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "half_before" => TimeWord::HalfBefore,
         "glue" => TimeWord::Glue,
         "article" => TimeWord::Article,
+        "plural" => TimeWord::Plural,
         "range_link" => TimeWord::RangeLink,
+        "range_intro" => TimeWord::RangeIntro,
         "prep" => TimeWord::Prep,
         "duration_intro" => TimeWord::DurationIntro,
         "ordinal_mark" => TimeWord::OrdinalMark,

@@ -88,6 +88,9 @@ pub struct Point {
     pub day_end: bool,
     /// A decade as its first three digits ("1990s", "los años noventa" = 199).
     pub decade: Option<i32>,
+    /// "this past" (-1), "this upcoming" (1): the nearest occurrence that way, whatever the
+    /// tense.
+    pub direction: Option<i32>,
 }
 
 /// What an ordinal counts inside a month or year.
@@ -106,6 +109,8 @@ pub enum Expr {
     Set(String, Precision),
     /// "two days ago" (-1), "in 5 minutes" (1).
     Shift(Vec<(f64, TimeUnit)>, i32),
+    /// "in una settimana": a shift forward, or a duration in a sentence about the past.
+    Within(f64, TimeUnit),
     /// "three weeks from tomorrow" (1), "2 weeks before Christmas" (-1): a shift from a date.
     Anchored(Vec<(f64, TimeUnit)>, i32, Point),
 }
@@ -148,7 +153,10 @@ pub struct Parser<'a> {
     spans: Vec<(usize, usize)>,
     kinds: Vec<TokenKind>,
     folded: Folded,
-    hits: Vec<Vec<Hit<'a>>>,
+    /// Lexicon matches of every token, longest first, in one vector: those of token `i` are
+    /// `hits[hit_bounds[i]..hit_bounds[i + 1]]`.
+    hits: Vec<Hit<'a>>,
+    hit_bounds: Vec<u32>,
     /// Value of a number written in words starting at a token, and the token after it.
     word_numbers: Vec<Option<(f64, usize, bool)>>,
 }
@@ -176,9 +184,11 @@ impl<'a> Parser<'a> {
             bounds.push((start, buffer.len()));
         }
         let folded = Folded { buffer, bounds };
-        let mut hits = Vec::with_capacity(tokens.len());
+        let mut hits: Vec<Hit> = Vec::with_capacity(tokens.len() / 2);
+        let mut hit_bounds = Vec::with_capacity(tokens.len() + 1);
+        hit_bounds.push(0);
         for i in 0..tokens.len() {
-            let mut here = Vec::new();
+            let first = hits.len();
             for e in lang.times.starting_with(folded.get(i)) {
                 let n = e.rest.len();
                 if i + n < tokens.len()
@@ -187,7 +197,7 @@ impl<'a> Parser<'a> {
                         .enumerate()
                         .all(|(k, r)| folded.get(i + 1 + k) == r)
                 {
-                    here.push(Hit {
+                    hits.push(Hit {
                         end: i + 1 + n,
                         word: &e.word,
                         rule: &e.rule,
@@ -195,8 +205,8 @@ impl<'a> Parser<'a> {
                 }
             }
             // Longest first.
-            here.sort_by_key(|h| std::cmp::Reverse(h.end));
-            hits.push(here);
+            hits[first..].sort_by_key(|h| std::cmp::Reverse(h.end));
+            hit_bounds.push(hits.len() as u32);
         }
         // Numbers in words, from the amounts layer (cardinals and ordinals).
         let mut word_numbers = vec![None; tokens.len()];
@@ -225,6 +235,7 @@ impl<'a> Parser<'a> {
             kinds,
             folded,
             hits,
+            hit_bounds,
             word_numbers,
         }
     }
@@ -236,6 +247,15 @@ impl<'a> Parser<'a> {
     /// Whether an expression may start at token `i`: a number, or a time word that is not
     /// only glue (most tokens of a text fail this one test).
     fn can_start(&self, i: usize) -> bool {
+        self.may_start(i)
+            // Not inside a glue phrase ("tarde" in "más tarde").
+            && !(i.saturating_sub(2)..i).any(|j| {
+                self.words(j)
+                    .any(|h| h.end > i && matches!(h.word, TimeWord::Glue))
+            })
+    }
+
+    fn may_start(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Number
             || self.word_numbers[i].is_some()
             // "Sep-23-2020", "Ott/2": a month name glued to numbers.
@@ -248,6 +268,8 @@ impl<'a> Parser<'a> {
                         | TimeWord::Article
                         | TimeWord::Prep
                         | TimeWord::RangeLink
+                        | TimeWord::RangeIntro
+                        | TimeWord::Plural
                         | TimeWord::DurationIntro
                         | TimeWord::Tense(_)
                         | TimeWord::OrdinalMark
@@ -257,6 +279,14 @@ impl<'a> Parser<'a> {
                         | TimeWord::HourIntro
                 )
             })
+    }
+
+    /// The lexicon matches at token `i` (none past the end).
+    fn hits_at(&self, i: usize) -> &[Hit<'a>] {
+        match (self.hit_bounds.get(i), self.hit_bounds.get(i + 1)) {
+            (Some(&s), Some(&e)) => &self.hits[s as usize..e as usize],
+            _ => &[],
+        }
     }
 
     fn tok(&self, i: usize) -> &'a str {
@@ -270,7 +300,7 @@ impl<'a> Parser<'a> {
     }
 
     fn words(&self, i: usize) -> impl Iterator<Item = &Hit<'a>> {
-        self.hits.get(i).into_iter().flatten()
+        self.hits_at(i).iter()
     }
 
     fn has(&self, i: usize, f: impl Fn(&TimeWord) -> bool) -> Option<usize> {
@@ -500,7 +530,7 @@ impl<'a> Parser<'a> {
     fn time_context_after(&self, i: usize) -> bool {
         i >= self.len()
             || self.kinds[i] == TokenKind::Punct && !matches!(self.tok(i), "%" | "€" | "$" | "£")
-            || !self.hits[i].is_empty()
+            || !self.hits_at(i).is_empty()
     }
 
     // ------------------------------------------------------------------ clock times
@@ -716,8 +746,15 @@ impl<'a> Parser<'a> {
                 }
             }
         }
-        let (e, mut c2) = self.clock_tail(end, c);
-        if c2 != c {
+        let (mut e, mut c2) = self.clock_tail(end, c);
+        // Minutes as a bare number after a link that also joins ranges ("e", "and", "y")
+        // make no time by themselves ("tra 10 e 20 negozi"), and none at all after a word
+        // opening a range ("between 3 and 8", "entre 3 et 12 de Sept").
+        let plain = self.plain_minutes(end);
+        if plain && self.range_intro_before(i) {
+            (e, c2) = (end, c);
+        }
+        if c2 != c && !plain {
             strong = true;
         }
         if c2.meridiem.is_some() {
@@ -741,13 +778,18 @@ impl<'a> Parser<'a> {
                 if let Some((_, c3)) = second
                     && let Some(pm) = c3.meridiem
                 {
+                    // Only a first end that can precede the second: "17 from 2pm" is a day
+                    // and a time, not a range.
                     let h2 = c3.with_part(None).hour;
-                    if pm && c2.hour < 12 && c2.hour + 12 <= h2 {
-                        c2.meridiem = Some(true);
-                    } else if !pm {
+                    if pm && c2.hour < h2 {
+                        if c2.hour < 12 && c2.hour + 12 <= h2 {
+                            c2.meridiem = Some(true);
+                        }
+                        strong = true;
+                    } else if !pm && c2.hour <= h2 {
                         c2.meridiem = Some(false);
+                        strong = true;
                     }
-                    strong = true;
                 } else if date_context && h2 <= 24 {
                     strong = true;
                 }
@@ -759,7 +801,7 @@ impl<'a> Parser<'a> {
         // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour
         // (not "una noche": one is an article too).
         if !strong
-            && (digits || h >= 2)
+            && (digits || h >= 2 || c2.minute_written)
             && self
                 .has(self.skip_between(e), |w| {
                     matches!(w, TimeWord::PartOfDay(_))
@@ -776,6 +818,34 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((e, c2))
+    }
+
+    /// Whether minutes after an hour ending at `end` are a bare number after a link that
+    /// also joins ranges ("10 e 20").
+    fn plain_minutes(&self, end: usize) -> bool {
+        let Some(e) = self.has(end, |w| matches!(w, TimeWord::MinuteLink(1))) else {
+            return false;
+        };
+        self.has(end, |w| matches!(w, TimeWord::RangeLink))
+            .is_some()
+            && self
+                .has(e, |w| matches!(w, TimeWord::Half | TimeWord::Quarter))
+                .is_none()
+            && self
+                .count(e)
+                .is_some_and(|(_, e1)| self.has(e1, |w| matches!(w, TimeWord::Quarter)).is_none())
+    }
+
+    /// Whether a word opening a range stands before token `i` (an article between:
+    /// "entre las 3").
+    fn range_intro_before(&self, i: usize) -> bool {
+        (i.saturating_sub(3)..i).any(|j| {
+            self.words(j)
+                .any(|h| matches!(h.word, TimeWord::RangeIntro))
+                && (self.words(j).any(|h| h.end == i)
+                    || self.skip_glue(j + 1) == i
+                    || self.has(j + 1, |w| matches!(w, TimeWord::HourIntro)) == Some(i))
+        })
     }
 
     /// An hour written as digits (≤ 24) or a word.
@@ -935,6 +1005,25 @@ impl<'a> Parser<'a> {
         if self.glued(i) && matches!(self.tok(i - 1), "/" | "-") {
             return None;
         }
+        let (end, mut point) = self.date_run(i)?;
+        // "10/1-11/2/2017": the first end of a range takes the year of the second.
+        if point.year.is_none()
+            && self.is_punct(end, "-")
+            && self.glued(end)
+            && self.glued(end + 1)
+            && let Some((_, second)) = self.date_run(end + 1)
+            && second.day.is_some()
+        {
+            point.year = second.year;
+        }
+        Some((end, point))
+    }
+
+    /// The glued run of digits and month names at `i` read as a date ("22/04", "2015-3-3").
+    fn date_run(&self, i: usize) -> Option<(usize, Point)> {
+        if i >= self.len() || !(is_digits(self.tok(i)) || self.kinds[i] == TokenKind::Word) {
+            return None;
+        }
         // The glued run of digits, words, "/" and "-", split on the separators.
         // The first separator decides: "10/1/2018-10/7/2018" is a date, then a range.
         let first_sep = self.text[self.start_of(i)..]
@@ -968,6 +1057,30 @@ impl<'a> Parser<'a> {
         }
         let point = interpret_parts(&parts, dash, self.lang.times.numeric_order)?;
         Some((end, point))
+    }
+
+    /// A date written as three numbers apart ("02 04 2009", "18 08 78", "2016 10 16"): the
+    /// month in two digits, a year at one end, and no number after it.
+    fn spaced_date(&self, i: usize) -> Option<(usize, Point)> {
+        let apart = |k: usize| self.int(k).filter(|_| !self.glued(k));
+        let (a, la) = self.int(i)?;
+        let (b, lb) = apart(i + 1)?;
+        let (c, lc) = apart(i + 2)?;
+        if i + 3 < self.len() && self.kinds[i + 3] == TokenKind::Number {
+            return None;
+        }
+        let year_first = la == 4 && lb == 2 && lc <= 2;
+        // A two-digit year only with a zero-padded month ("18 08 78"; not "12 10 15").
+        let year_last = la <= 2 && lb == 2 && (lc == 4 || lc == 2 && b < 10);
+        if !(year_first || year_last) {
+            return None;
+        }
+        let point = interpret_parts(
+            &[Part::Num(a, la), Part::Num(b, lb), Part::Num(c, lc)],
+            false,
+            self.lang.times.numeric_order,
+        )?;
+        Some((i + 3, point))
     }
 
     /// One piece of a numeric date: digits or a month name.
@@ -1088,6 +1201,13 @@ impl<'a> Parser<'a> {
                 return Some((i, end, Expr::Shift(q, sign)));
             }
         }
+        // "in una settimana", "in 5 minuti": one quantity.
+        if let Some(e) = self.has(i, |w| matches!(w, TimeWord::Within))
+            && let Some((end, q)) = self.quantity(self.skip_glue(e))
+            && q.len() == 1
+        {
+            return Some((i, end, Expr::Within(q[0].0, q[0].1)));
+        }
         // "the whole day", "tutto il giorno".
         if let Some(e) = self.has(i, |w| matches!(w, TimeWord::Whole))
             && let Some((u, e2)) = self.unit(self.skip_glue(e))
@@ -1166,7 +1286,27 @@ impl<'a> Parser<'a> {
 
     /// A point starting at `i` (after any glue).
     pub fn point(&self, i: usize) -> Option<(usize, Point)> {
-        let mut st = State::default();
+        self.point_with(i, false).or_else(|| {
+            // "6-8 próximo lunes", "five to seven today": a range of bare hours first.
+            (i < self.len()
+                && (self.word_numbers[i].is_some()
+                    || self.is_punct(i + 1, "-")
+                    || self
+                        .has(i + 1, |w| matches!(w, TimeWord::RangeLink))
+                        .is_some())
+                && self.bare_hour_range(i).is_some())
+            .then(|| self.point_with(i, true))
+            .flatten()
+        })
+    }
+
+    /// A point at `i`; `hours_first` reads a number opening it as the first end of a range
+    /// of hours rather than a day.
+    fn point_with(&self, i: usize, hours_first: bool) -> Option<(usize, Point)> {
+        let mut st = State {
+            hours_first,
+            ..State::default()
+        };
         let mut k = i;
         let mut first = true;
         // The longest run of components that makes a valid point.
@@ -1176,24 +1316,94 @@ impl<'a> Parser<'a> {
             let Some((e, comp)) = self.component(k2, &st) else {
                 break;
             };
+            let is_clock = matches!(comp, Comp::Clock(_) | Comp::RangeClock(_));
             if !st.accept(comp) {
                 break;
             }
             first = false;
             k = e;
-            if let Some(p) = st.clone().finish(self, i, e) {
-                best = Some((e, p));
+            // A range of clock times: the point keeps the first end ("from 10:30 to 3 on
+            // 1/1/2015", "le 17 de 14 à 16", "6-8 próximo lunes").
+            if is_clock
+                && let Some(c) = st.p.clock
+                && let Some((e2, c)) = self.clock_range_end(e, c)
+            {
+                st.p.clock = Some(c);
+                st.clock_range = true;
+                k = e2;
+            }
+            if let Some(p) = st.clone().finish(self, i, k) {
+                best = Some((k, p));
             }
         }
         best
+    }
+
+    /// The second end of a range of clock times after the first one ending at `e` ("10:30
+    /// to 3", "de 14 à 16", "entre las 10 y las 11:30", "von 5 bis 6 Uhr"): the token after
+    /// it and the first end, which takes pm from the second when it fits ("5 to 6pm").
+    fn clock_range_end(&self, e: usize, first: Clock) -> Option<(usize, Clock)> {
+        let link = if self.is_punct(e, "-") {
+            e + 1
+        } else {
+            self.has(e, |w| {
+                matches!(w, TimeWord::RangeLink | TimeWord::HourIntro)
+            })?
+        };
+        let l = self.skip_between(link);
+        let (e2, second) = self.clock_in(l, true, true)?;
+        // "between 3 and 12 of Sept" is a range of days.
+        if self
+            .has(self.skip_between(e2), |w| {
+                matches!(w, TimeWord::Month { .. })
+            })
+            .is_some()
+        {
+            return None;
+        }
+        let mut c = first;
+        let h2 = second.with_part(None).hour;
+        if c.meridiem.is_none() && second.meridiem == Some(true) && c.hour < 12 && c.hour + 12 <= h2
+        {
+            c.meridiem = Some(true);
+        }
+        Some((e2, c))
+    }
+
+    /// The first end of a range of bare hours ("6-8", "between 3 and 8", "five to seven"),
+    /// read as a time only when the point has a day ("6-8 próximo lunes"; not "3-1", not
+    /// "10 e 20 negozi"); the second end is read by [`Parser::clock_range_end`].
+    fn bare_hour_range(&self, k: usize) -> Option<(usize, Clock)> {
+        let (h1, e1) = self.hour_number(k)?;
+        let link = if self.is_punct(e1, "-") {
+            e1 + 1
+        } else {
+            self.has(e1, |w| matches!(w, TimeWord::RangeLink))?
+        };
+        // Both ends bare: "martes 4 a las siete" is a day and a time.
+        let l = self.skip_glue(link);
+        if self.has(l, |w| matches!(w, TimeWord::HourIntro)).is_some() {
+            return None;
+        }
+        let (h2, e2) = self.hour_number(l)?;
+        // "2 al 5 gennaio" is a range of days.
+        let month_after = self
+            .has(self.skip_between(e2), |w| {
+                matches!(w, TimeWord::Month { .. })
+            })
+            .is_some();
+        (h1 < h2 && !month_after).then_some((e1, Clock::new(h1, 0)))
     }
 
     fn component(&self, k: usize, st: &State) -> Option<(usize, Comp)> {
         if k >= self.len() {
             return None;
         }
-        // Digits: a numeric date, a clock time, a day, a year.
+        // Digits: a numeric date, a clock time, a day, a year (not money: "$12").
         if self.kinds[k] == TokenKind::Number {
+            if self.glued(k) && matches!(self.tok(k - 1), "$" | "€" | "£") {
+                return None;
+            }
             if st.count == 0
                 && let Some(found) = self.nth(k)
             {
@@ -1201,7 +1411,7 @@ impl<'a> Parser<'a> {
             }
             if st.p.month.is_none()
                 && st.p.day.is_none()
-                && let Some((e, p)) = self.numeric_date(k)
+                && let Some((e, p)) = self.numeric_date(k).or_else(|| self.spaced_date(k))
             {
                 return Some((e, Comp::Date(p)));
             }
@@ -1210,13 +1420,22 @@ impl<'a> Parser<'a> {
             {
                 return Some((e, Comp::Clock(c)));
             }
-            // "Monday 11-4": a range of hours right after a date.
+            // "Monday 11-4": a range of hours right after a date (forwards, or from the
+            // morning into the afternoon; "Sonntag 3-1" is a score).
             if st.p.clock.is_none()
                 && (st.p.weekday.is_some() || st.p.day_offset.is_some())
                 && self.is_punct(k + 1, "-")
+                && let (Some((h1, _)), Some((h2, _))) = (self.int(k), self.int(k + 2))
+                && (h1 < h2 || (8..=12).contains(&h1) && h2 <= 8)
                 && let Some((e, c)) = self.clock_in(k, false, true)
             {
                 return Some((e, Comp::Clock(c)));
+            }
+            if st.p.clock.is_none()
+                && st.hours_here()
+                && let Some((e, c)) = self.bare_hour_range(k)
+            {
+                return Some((e, Comp::RangeClock(c)));
             }
             if let Some((n, len)) = self.int(k) {
                 let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
@@ -1247,7 +1466,26 @@ impl<'a> Parser<'a> {
                     }
                     return Some((k + 1, Comp::Year(n as i32)));
                 }
-                if len <= 2 && (1..=31).contains(&n) {
+                // "3-1" glued: a score or a code, not a day ("November 19-20" is).
+                let dashed = st.p.month.is_none()
+                    && self.is_punct(k + 1, "-")
+                    && self.glued(k + 1)
+                    && self.glued(k + 2)
+                    && self.int(k + 2).is_some();
+                // "el 9 de 8 de 1971": a month number between a day and a year, glue around.
+                if st.p.day.is_some()
+                    && st.p.month.is_none()
+                    && st.p.year.is_none()
+                    && len <= 2
+                    && (1..=12).contains(&n)
+                    && self.skip_glue(k - 1) == k
+                    && self.has(k - 1, |w| matches!(w, TimeWord::Glue)).is_some()
+                    && let Some((_, 4)) = self.int(self.skip_glue(k + 1))
+                    && self.skip_glue(k + 1) > k + 1
+                {
+                    return Some((k + 1, Comp::MonthNo(n as u8)));
+                }
+                if len <= 2 && (1..=31).contains(&n) && !dashed {
                     // Ordinal marks: "6th", "1°", "1er", "6." (German).
                     let mut e = k + 1;
                     let mut strong = false;
@@ -1277,6 +1515,7 @@ impl<'a> Parser<'a> {
             && let Some((n, 1 | 2)) = self.int(k + 1)
             && (1..=53).contains(&n)
             && self.time_context_after(k + 2)
+            && !self.glued(k + 2)
         {
             return Some((k + 2, Comp::WeekNo(n as u8)));
         }
@@ -1373,6 +1612,12 @@ impl<'a> Parser<'a> {
             && let Some((e, c)) = self.clock(k, self.intro_before(k))
         {
             return Some((e, Comp::Clock(c)));
+        }
+        if st.p.clock.is_none()
+            && st.hours_here()
+            && let Some((e, c)) = self.bare_hour_range(k)
+        {
+            return Some((e, Comp::RangeClock(c)));
         }
         let mut best: Option<(usize, Comp)> = None;
         let after_article = (k.saturating_sub(2)..k).any(|j| {
@@ -1521,6 +1766,10 @@ fn interpret_parts(parts: &[Part], dash: bool, order: NumericOrder) -> Option<Po
         [Month(m), Num(d, 1 | 2)] | [Num(d, 1 | 2), Month(m)] => {
             valid_dm(d as u8, m).then(|| p(d as u8, m, None))
         }
+        // "4-Jul-95"
+        [Num(d, 1 | 2), Month(m), Num(y, 2)] => {
+            valid_dm(d as u8, m).then(|| p(d as u8, m, yr(y, 2)))
+        }
         [Month(m), Num(d, 1 | 2), Num(y, 4)]
         | [Num(d, 1 | 2), Month(m), Num(y, 4)]
         | [Num(y, 4), Month(m), Num(d, 1 | 2)]
@@ -1538,10 +1787,14 @@ fn interpret_parts(parts: &[Part], dash: bool, order: NumericOrder) -> Option<Po
 enum Comp {
     Date(Point),
     Clock(Clock),
+    /// The first end of a range of bare hours: a time only with a day.
+    RangeClock(Clock),
     Year(i32),
     Day(u8, bool),
     /// Month, weak, end token, start token.
     Month(u8, bool, usize, usize),
+    /// A month written as a number between a day and a year.
+    MonthNo(u8),
     Weekday(u8, bool),
     DayOffset(i32),
     Now,
@@ -1588,9 +1841,39 @@ struct State {
     /// The unit after an edge word: a modifier after it replaces the implied "this".
     edge_unit: bool,
     count: usize,
+    /// The clock time is the first end of a range ("from 2pm to 4pm").
+    clock_range: bool,
+    /// The clock time is a bare hour starting a range ("6-8"): it needs a day.
+    bare_range: bool,
+    /// Read a number opening the point as an hour ("6-8 próximo lunes").
+    hours_first: bool,
+    /// A holiday was read: a clock time or part of day after it is an expression of its own
+    /// ("Christmas eve at 6 p.m.", as the reference suites split it).
+    holiday: bool,
 }
 
 impl State {
+    /// Whether a number here may start a range of bare hours: first in a point read that
+    /// way, or after a day ("le 17 de 14 à 16", "Monday 9-11").
+    fn hours_here(&self) -> bool {
+        let p = &self.p;
+        self.hours_first && self.count == 0
+            || p.day.is_some()
+            || p.weekday.is_some()
+            || p.day_offset.is_some()
+    }
+
+    /// A week, month or year without a day in it: a clock time is a separate expression
+    /// ("next month at 6pm", "week 10 8 p.m.").
+    fn wide_without_day(&self) -> bool {
+        let p = &self.p;
+        (p.rel_unit.is_some_and(|(u, _)| u != TimeUnit::Day) || p.week_no.is_some())
+            && p.weekday.is_none()
+            && p.day.is_none()
+            && p.day_offset.is_none()
+            && p.pod.is_none()
+    }
+
     fn any_date(&self) -> bool {
         let p = &self.p;
         p.day_offset.is_some()
@@ -1619,6 +1902,7 @@ impl State {
     }
 
     fn accept(&mut self, c: Comp) -> bool {
+        let wide = self.wide_without_day();
         let p = &mut self.p;
         let ok = match c {
             Comp::Date(d) => {
@@ -1641,10 +1925,18 @@ impl State {
                 true
             }
             Comp::Clock(c) => {
+                if p.clock.is_some() || wide || self.holiday {
+                    return false;
+                }
+                p.clock = Some(c);
+                true
+            }
+            Comp::RangeClock(c) => {
                 if p.clock.is_some() {
                     return false;
                 }
                 p.clock = Some(c);
+                self.bare_range = true;
                 true
             }
             Comp::Year(y) => {
@@ -1675,6 +1967,13 @@ impl State {
                 self.p.month_mod = m;
                 true
             }
+            Comp::MonthNo(m) => {
+                if p.month.is_some() {
+                    return false;
+                }
+                p.month = Some(m);
+                true
+            }
             Comp::Weekday(d, weak) => {
                 if p.weekday.is_some() || p.day_offset.is_some() {
                     return false;
@@ -1703,6 +2002,13 @@ impl State {
                 true
             }
             Comp::Modifier(m) => {
+                // "this past", "este pasado", "this upcoming": a direction, not a week.
+                if self.pending_mod == Some(0) && m != 0 && p.direction.is_none() {
+                    p.direction = Some(m.signum());
+                    self.pending_mod = None;
+                    self.count += 1;
+                    return true;
+                }
                 if self.pending_mod.is_some() {
                     return false;
                 }
@@ -1750,7 +2056,14 @@ impl State {
                 }
             }
             Comp::Unit(u) => {
-                if p.rel_unit.is_some() || self.pending_unit.is_some() {
+                if p.rel_unit.is_some()
+                    || self.pending_unit.is_some()
+                    || p.clock.is_some()
+                        && p.weekday.is_none()
+                        && p.day.is_none()
+                        && p.day_offset.is_none()
+                        && !matches!(u, TimeUnit::Day)
+                {
                     return false;
                 }
                 match self.take_mod(Target::Unit) {
@@ -1769,7 +2082,7 @@ impl State {
                 true
             }
             Comp::Pod(pod) => {
-                if p.pod.is_some() {
+                if p.pod.is_some() || self.holiday {
                     return false;
                 }
                 p.pod = Some(pod);
@@ -1830,6 +2143,7 @@ impl State {
                 {
                     return false;
                 }
+                self.holiday = true;
                 match h {
                     HolidayDate::Fixed(m, d) => {
                         p.month = Some(m);
@@ -1867,7 +2181,7 @@ impl State {
         if p.now {
             return Some(p.clone());
         }
-        let has_anchor = p.day_offset.is_some()
+        let mut has_anchor = p.day_offset.is_some()
             || p.weekday.is_some()
             || p.month.is_some()
             || p.rel_unit.is_some()
@@ -1899,12 +2213,17 @@ impl State {
         if p.day.is_some() && p.month.is_none() && p.weekday.is_some() && self.day_late {
             return None;
         }
-        // A day number needs a month, a weekday or an ordinal with an article ("the 18th").
+        if self.bare_range
+            && !(self.clock_range
+                && (p.day_offset.is_some() || p.weekday.is_some() || p.day.is_some()))
+        {
+            return None;
+        }
+        // A day number needs a month, a weekday or an ordinal with an article ("the 18th"),
+        // or an article and a range of hours after it ("le 17 de 14 à 16").
         if p.day.is_some() && p.month.is_none() && p.weekday.is_none() {
-            let ok = p.day_strong
-                && parser.article_before(start).is_some()
-                && p.year.is_none()
-                && p.clock.is_none();
+            let article = parser.article_before(start).is_some() && p.year.is_none();
+            let ok = article && (p.day_strong && p.clock.is_none() || self.clock_range);
             if !ok {
                 return None;
             }
@@ -1953,9 +2272,35 @@ impl State {
                 return None;
             }
         }
-        // A unit without a modifier is not a time ("settimana" alone).
-        if self.pending_unit.is_some() && !self.edge_unit {
-            return None;
+        // A unit without a modifier is not a time ("settimana" alone), except a calendar
+        // unit alone after a definite article and not before a number or another time word:
+        // the current one ("partner of the month", "des Jahres gekürt", "per la settimana";
+        // not "the day before", "la settimana del 6 ottobre", "el día once").
+        if let Some(u) = self.pending_unit
+            && !self.edge_unit
+        {
+            let closed = end >= parser.len()
+                || parser.kinds[end] == TokenKind::Punct
+                || parser.kinds[end] == TokenKind::Word
+                    && parser.hits_at(end).is_empty()
+                    && parser.word_numbers[end].is_none();
+            let current = self.count == 1
+                && closed
+                && matches!(
+                    u,
+                    TimeUnit::Day | TimeUnit::Week | TimeUnit::Month | TimeUnit::Year
+                )
+                && parser
+                    .has(start, |w| matches!(w, TimeWord::Plural))
+                    .is_none()
+                && parser
+                    .article_before(start)
+                    .is_some_and(|a| parser.has(a, |w| matches!(w, TimeWord::Plural)).is_none());
+            if !current {
+                return None;
+            }
+            p.rel_unit = Some((u, 0));
+            has_anchor = true;
         }
         // A part of day alone needs a preposition or article ("in serata", "am Morgen").
         if p.pod.is_some()
@@ -2005,15 +2350,10 @@ impl Parser<'_> {
         if !self.can_start(i) {
             return None;
         }
-        let mut best: Option<Found> = None;
-        let mut consider = |start: usize, end: usize, expr: Expr, rule: &str| {
-            if best.as_ref().is_none_or(|b| end > b.end) {
-                best = Some(Found {
-                    start,
-                    end,
-                    expr,
-                    rule: rule.to_string(),
-                });
+        let mut best: Option<(usize, usize, Expr, &str)> = None;
+        let mut consider = |start: usize, end: usize, expr: Expr, rule: &'static str| {
+            if best.as_ref().is_none_or(|b| end > b.1) {
+                best = Some((start, end, expr, rule));
             }
         };
         if let Some((s, e, x)) = self.quantity_expr(i) {
@@ -2025,14 +2365,24 @@ impl Parser<'_> {
         if let Some((e, p)) = self.point(i) {
             consider(i, e, Expr::Point(p), "times:point");
         }
-        if let Some(mut b) = best {
+        let range = self.range_start(i);
+        if let Some((start, end, expr, generic)) = best
+            && range
+                .as_ref()
+                .is_none_or(|r| r.last().is_some_and(|r| r.end <= end))
+        {
             // The rule of the first word from the lexicon, else the generic rule.
-            if let Some(h) = (b.start..b.end).find_map(|k| self.hits[k].first()) {
-                b.rule = h.rule.to_string();
-            }
-            return Some(vec![b]);
+            let rule = (start..end)
+                .find_map(|k| self.hits_at(k).first())
+                .map_or(generic, |h| h.rule);
+            return Some(vec![Found {
+                start,
+                end,
+                expr,
+                rule: rule.to_string(),
+            }]);
         }
-        self.range_start(i)
+        range
     }
 
     /// "2" in "dal 2 al 5 gennaio", "between 3 and 12 of Sept": a bare day number followed by

@@ -136,6 +136,8 @@ pub fn resolve(expr: &Expr, reference: Option<Reference>, direction: i32) -> Opt
             relative: false,
         }),
         Expr::Shift(parts, sign) => resolve_shift(parts, *sign, reference),
+        Expr::Within(n, unit) if direction < 0 => resolve(&Expr::Duration(*n, *unit), None, 0),
+        Expr::Within(n, unit) => resolve_shift(&[(*n, *unit)], 1, reference),
         Expr::Anchored(parts, sign, point) => {
             let anchor = resolve_point(point, reference, direction)?;
             let day = anchor
@@ -242,6 +244,8 @@ enum Calendar {
 }
 
 fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Option<Value> {
+    // "this past Wednesday", "este pasado miércoles": the nearest one that way.
+    let direction = p.direction.unwrap_or(direction);
     if p.now {
         return Some(Value {
             value: "PRESENT_REF".into(),

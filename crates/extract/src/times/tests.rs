@@ -128,6 +128,67 @@ const CASES: &[Case] = &[
     ("de_vor_tagen", "de", P, "Vor zwei Tagen wurde er verhaftet.", &[("Vor zwei Tagen", "2022-01-04")]),
     ("de_gestern_abend", "de", P, "Gestern Abend wurde er verhaftet.", &[("Gestern Abend", "2022-01-05TEV")]),
     ("de_unresolved_weekday", "de", None, "Am Montag wurde er verhaftet.", &[("Montag", "XXXX-WXX-1")]),
+    // Ranges of hours: the point keeps the first end and the day of the whole.
+    ("en_hours_range_date", "en", P, "It runs from 10:30 to 3 on 1/1/2015.", &[("10:30 to 3 on 1/1/2015", "2015-01-01T10:30")]),
+    ("en_day_hours_range", "en", P, "It will happen on the 17 from 2pm to 4pm.", &[("the 17 from 2pm to 4pm", "2022-01-17T14:00")]),
+    ("en_between_hours_day", "en", P, "They were there between 3 and 8 yesterday.", &[("3 and 8 yesterday", "2022-01-05T03:00")]),
+    ("es_bare_hours_weekday", "es", P, "¿Estás disponible 6-8 el próximo lunes?", &[("6-8 el próximo lunes", "2022-01-10T06:00")]),
+    ("fr_day_hours_range", "fr", P, "Il sera là le 17 de 14 à 16.", &[("le 17 de 14 à 16", "2022-01-17T14:00")]),
+    ("de_hours_range_pod", "de", P, "Am 22. April von 5 bis 6 Uhr nachmittags ist er weg.", &[("22. April von 5 bis 6 Uhr nachmittags", "2022-04-22T17:00")]),
+    ("it_hours_range_weekday", "it", P, "Giovedì dalle 9 alle 11 sarà chiuso.", &[("Giovedì dalle 9 alle 11", "2022-01-13T09:00")]),
+    // Not ranges of hours: counts, scores, days.
+    ("it_count_range_not_clock", "it", P, "Tra 10 e 20 negozi sono rimasti chiusi.", &[]),
+    ("it_minutes_after_alle", "it", P, "Alle 10 e 20 è arrivato il treno.", &[("10 e 20", "2022-01-06T10:20")]),
+    ("fr_day_range_not_clock", "fr", P, "Il sera absent entre 3 et 12 de septembre.", &[("3", "2022-09-03"), ("12 de septembre", "2022-09-12")]),
+    ("en_score_weekday", "en", None, "Inter won 3-1 on Sunday.", &[("Sunday", "XXXX-WXX-7")]),
+    ("de_score_weekday", "de", P, "Bayern hat am Sonntag 3-1 gewonnen.", &[("Sonntag", "2022-01-02")]),
+    ("it_day_range_month", "it", P, "Tra il 12 e il 15 marzo si vota.", &[("il 12", "2022-03-12"), ("il 15 marzo", "2022-03-15")]),
+    // Numeric date ranges: the first end takes the year of the second.
+    ("it_numeric_range_year", "it", P, "Il periodo è 10/1-11/2/2017.", &[("10/1", "2017-01-10")]),
+    ("en_numeric_range_year", "en", P, "The period is 10/1-11/2/2017.", &[("10/1", "2017-10-01")]),
+    // Dates written with spaces.
+    ("fr_spaced_date", "fr", P, "Je retournerai 02 04 2009 à la maison.", &[("02 04 2009", "2009-04-02")]),
+    ("fr_spaced_date_short_year", "fr", P, "Né le 18 08 78 à Lyon.", &[("le 18 08 78", "1978-08-18")]),
+    ("en_spaced_date_ymd", "en", P, "On 2016 10 16, the conference started.", &[("2016 10 16", "2016-10-16")]),
+    ("en_spaced_numbers", "en", P, "The scores were 12 10 15 and 20.", &[]),
+    ("fr_spaced_thousands", "fr", P, "Il a gagné 18 000 000 euros.", &[]),
+    // "in" + quantity: later in a sentence about the future, a duration about the past.
+    ("it_in_week_past", "it", P, "In una settimana la polizia ha arrestato 200 persone.", &[("In una settimana", "P1W")]),
+    ("it_in_week_future", "it", P, "Il decreto arriverà in una settimana.", &[("in una settimana", "2022-01-13")]),
+    ("en_in_week_past", "en", P, "In a week, prices increased by 10%.", &[("In a week", "P1W")]),
+    ("en_in_minutes_future", "en", P, "The train will leave in 5 minutes.", &[("in 5 minutes", "2022-01-06T00:05")]),
+    // A calendar unit after a definite article: the current one (not after a plural).
+    ("en_the_month", "en", P, "We got a partner of the month.", &[("the month", "2022-01")]),
+    ("de_des_jahres", "de", P, "Es wurde zum Film des Jahres gekürt.", &[("des Jahres", "2022")]),
+    ("es_la_semana", "es", P, "Tenemos un socio de la semana.", &[("la semana", "2022-W01")]),
+    ("it_plural_days", "it", P, "Per i giorni a venire resteranno chiusi.", &[]),
+    ("en_unit_no_article", "en", P, "A year of war has passed.", &[]),
+    ("fr_il_ya_typo", "fr", P, "Je suis revenu il ya 2 jours.", &[("il ya 2 jours", "2022-01-04")]),
+    ("fr_duree_de", "fr", P, "Je vais partir pour une durée de 3 heures.", &[("3 heures", "PT3H")]),
+    ("en_day_before", "en", P, "What happened the day before?", &[]),
+    ("it_week_of_date", "it", P, "La settimana del 6 ottobre.", &[("6 ottobre", "2022-10-06")]),
+    // "más tarde" is glue, not the afternoon.
+    ("es_mas_tarde", "es", P, "Nos vemos más tarde esta semana.", &[("esta semana", "2022-W01")]),
+    // "this past", "this upcoming": the nearest weekday that way.
+    ("en_this_past", "en", P, "Where were you this past Wednesday?", &[("this past Wednesday", "2022-01-05")]),
+    ("en_this_upcoming", "en", P, "They vote this upcoming Friday.", &[("this upcoming Friday", "2022-01-07")]),
+    ("es_este_pasado", "es", P, "¿Dónde estuviste este pasado miércoles?", &[("este pasado miércoles", "2022-01-05")]),
+    // A month number between a day and a year; a month name with a two-digit year.
+    ("es_month_number", "es", P, "Se conocieron el 9 de 8 de 1971.", &[("el 9 de 8 de 1971", "1971-08-09")]),
+    ("es_count_not_month", "es", P, "Murieron 9 de 8 personas en 1971.", &[("1971", "1971")]),
+    ("es_dash_month_name", "es", P, "Nació el 4-Jul-95.", &[("el 4-Jul-95", "1995-07-04")]),
+    // A week, month or year without a day does not take a clock time; nor does a holiday.
+    ("en_month_then_clock", "en", P, "Meet me next month at 6pm.", &[("next month", "2022-02"), ("6pm", "2022-01-06T18:00")]),
+    ("en_week_then_clock", "en", P, "This week 8am is the slot.", &[("This week", "2022-W01"), ("8am", "2022-01-06T08:00")]),
+    ("en_week_weekday_clock", "en", P, "Meet next week Monday at 5pm.", &[("next week Monday at 5pm", "2022-01-10T17:00")]),
+    ("en_holiday_then_clock", "en", P, "Films are shown on Christmas eve at 6 p.m.", &[("Christmas eve", "2022-12-24"), ("6 p.m.", "2022-01-06T18:00")]),
+    ("de_holiday_then_clock", "de", P, "Was läuft am Ostermontag um 10:30 Uhr?", &[("Ostermontag", "2022-04-18"), ("10:30 Uhr", "2022-01-06T10:30")]),
+    ("en_words_hour_range_day", "en", P, "I'll be out five to seven today.", &[("five to seven today", "2022-01-06T05:00")]),
+    ("en_money_before_date", "en", P, "I bought it for $12 December 27.", &[("December 27", "2022-12-27")]),
+    ("it_one_and_minutes_morning", "it", P, "Era l'una e sedici del mattino quando è nato.", &[("l'una e sedici del mattino", "2022-01-06T01:16")]),
+    ("en_over_the_years", "en", P, "He gave great speeches over the years.", &[]),
+    ("en_days_before_new_year", "en", P, "We will meet 5 days before new year.", &[("5 days before new year", "2022-12-27")]),
+    ("en_workers_day", "en", P, "They will celebrate International Workers' Day.", &[("International Workers' Day", "2022-05-01")]),
     // Russian
     ("ru_date", "ru", P, "6 января 2022 года начались протесты.", &[("6 января 2022", "2022-01-06")]),
 ];
