@@ -1,5 +1,6 @@
 use crate::amounts::{self, Amount};
 use crate::entities;
+use crate::quotes::{self, Quotes};
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
@@ -96,7 +97,9 @@ impl Extractor {
         let clock = times.add("times", clock);
         let entities = entities::tagger(&language.code)
             .map(|tagger| entities::find_entities(&text, &segmentation, tagger, &language.code));
-        times.add("entities", clock);
+        let clock = times.add("entities", clock);
+        let found_quotes = quotes::find_quotes(&text, &segmentation, lang, entities.as_deref());
+        times.add("quotes", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -108,6 +111,7 @@ impl Extractor {
             amounts,
             entities,
             times: found_times,
+            quotes: found_quotes,
             warnings,
             text,
         }
@@ -134,6 +138,8 @@ pub struct Analysis<'l> {
     pub entities: Option<Vec<entities::Entity>>,
     /// Every time expression.
     pub times: Vec<Time>,
+    /// Direct, indirect and mixed quotes, and attribution sentences.
+    pub quotes: Quotes,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -191,7 +197,14 @@ impl Analysis<'_> {
                     .collect()
             }),
             figures: None,
-            quotes: None,
+            quotes: layers.contains(Layer::Quotes).then(|| {
+                self.quotes
+                    .quotes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| q.to_model(i + 1, &self.text, &index))
+                    .collect()
+            }),
             events: None,
             warnings: self.warnings.clone(),
         }

@@ -8,7 +8,8 @@
 //! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
-//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`].
+//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`]
+//! → [`quotes`].
 //!
 //! # Example
 //! ```
@@ -37,6 +38,7 @@ pub mod amounts;
 mod analysis;
 pub mod entities;
 mod layers;
+pub mod quotes;
 pub mod times;
 
 pub use analysis::{Analysis, Extractor, StageTimes};

@@ -1,7 +1,10 @@
+use crate::channels::ChannelWord;
 use crate::error::Problems;
 use crate::modality::Modality;
 use crate::numbers::Numbers;
 use crate::phrases::Phrases;
+use crate::speakers::SpeakerWord;
+use crate::speech::SpeechRole;
 use crate::times::TimeLexicon;
 use crate::{LangFiles, LoadError};
 use cronaca_text::{LanguageIdentifier, SegmentRules};
@@ -60,6 +63,12 @@ pub struct Lang {
     /// Cues that make a statement negated, hypothetical, denied, claimed or planned
     /// (`modality.tsv`).
     pub modality: Phrases<Modality>,
+    /// Reported-speech cues, complementisers, agent and relay markers (`speech.tsv`).
+    pub speech: Phrases<SpeechRole>,
+    /// Media through which words reach the reporter (`channels.tsv`).
+    pub channels: Phrases<ChannelWord>,
+    /// Role nouns, pronouns, determiners and name connectors of speakers (`speakers.tsv`).
+    pub speakers: Phrases<SpeakerWord>,
 }
 
 impl Lang {
@@ -72,6 +81,9 @@ impl Lang {
         let numbers = Numbers::load(code, files, conventions.as_ref(), &mut problems);
         let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
         let modality = crate::modality::load(code, files, &mut problems);
+        let speech = crate::speech::load(code, files, &mut problems);
+        let channels = crate::channels::load(code, files, &mut problems);
+        let speakers = crate::speakers::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -80,6 +92,9 @@ impl Lang {
                 numbers,
                 times,
                 modality,
+                speech,
+                channels,
+                speakers,
             }),
             _ => Err(LoadError::new(problems.0)),
         }
