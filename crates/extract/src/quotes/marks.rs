@@ -75,6 +75,14 @@ pub(crate) fn find_regions(text: &str) -> Vec<Region> {
             regions.push(region);
             continue;
         }
+        if text[i..].starts_with("''")
+            && opens(text, i, '\'')
+            && let Some(region) = close_doubled(text, i)
+        {
+            i = region.outer.end;
+            regions.push(region);
+            continue;
+        }
         if let Some(closing) = closer(c).filter(|_| opens(text, i, c))
             && let Some(region) = close(text, i, c, closing)
         {
@@ -124,6 +132,27 @@ fn close(text: &str, start: usize, open: char, closing: &[char]) -> Option<Regio
     None
 }
 
+/// A quotation between doubled apostrophes (''…''), as some newspapers write double marks.
+fn close_doubled(text: &str, start: usize) -> Option<Region> {
+    let from = start + 2;
+    let end = (from + MAX_QUOTE).min(text.len());
+    let mut k = from;
+    while k < end {
+        let rest = &text[k..];
+        if rest.starts_with('\n') {
+            return None;
+        }
+        if rest.starts_with("''") && k > from && !is_word_char(text[k + 2..].chars().next()) {
+            return Some(Region {
+                outer: start..k + 2,
+                inner: from..k,
+            });
+        }
+        k += rest.chars().next().map_or(1, char::len_utf8);
+    }
+    None
+}
+
 /// A dialogue line: a line opening with a dash, up to the next spaced dash or the line end.
 fn dialogue_line(text: &str, i: usize) -> Option<Region> {
     let c = text[i..].chars().next()?;
@@ -164,6 +193,7 @@ mod tests {
         assert_eq!(inners("l'uomo ha detto 'sì' all'alba"), ["sì"]);
         assert_eq!(inners("He said \"no\", and ‘yes’ isn’t it"), ["no", "yes"]);
         assert_eq!(inners("—Vengo ahora —dijo Juan."), ["Vengo ahora"]);
+        assert_eq!(inners("''It isn't over,'' he said."), ["It isn't over,"]);
     }
 
     #[test]

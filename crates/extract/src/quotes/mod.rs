@@ -366,6 +366,20 @@ impl Finder<'_, '_> {
         None
     }
 
+    /// True when token `t` is a preposition or another function word: what follows a verb
+    /// there is an adjunct ("said on Wednesday"), not what was said.
+    fn opens_adjunct(&self, t: usize) -> bool {
+        self.v.speaker_word(t, |w| {
+            matches!(
+                w,
+                cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+            )
+        }) || matches!(
+            self.role_at(t),
+            Some((SpeechRole::By | SpeechRole::Through | SpeechRole::Source, _))
+        )
+    }
+
     /// True when region `k` holds a sentence's worth of words rather than a scare quote.
     fn is_long(&self, k: usize) -> bool {
         self.v.text[self.v.regions[k].inner.clone()]
@@ -733,7 +747,15 @@ impl Finder<'_, '_> {
             let (kind, content) = if colon || (between.is_empty() && upper) {
                 (QuoteKind::Direct, region.inner.clone())
             } else {
-                (QuoteKind::Mixed, region.outer.clone())
+                // The preposition governing the quoted words belongs to the reported clause:
+                // "ad «evitare…»", "di «sciagura inaccettabile»".
+                let start = match between.end.checked_sub(1) {
+                    Some(p) if p >= between.start && (self.opens_adjunct(p) || self.is_that(p)) => {
+                        self.v.tokens[p].span.start
+                    }
+                    _ => region.outer.start,
+                };
+                (QuoteKind::Mixed, start..region.outer.end)
             };
             let speaker = match self.speaker_left(cue.start) {
                 Some(c) => self.attribution(&c, sentence.clone(), &content),
@@ -745,7 +767,13 @@ impl Finder<'_, '_> {
         // 4. An attribution sentence: "Lo riferisce l'agenzia Tass."
         let tail = self.object_window(cue.end);
         let at_end = tail.end >= sentence.end || self.ends_sentence(tail.end);
-        if clitic || (at_end && tail.len() <= 8 && cue.start <= sentence.start + 1) {
+        // Only the speaker may follow the verb: "Others say this is…" reports no one.
+        let only_speaker = at_end
+            && cue.start <= sentence.start + 1
+            && self
+                .speaker_right(cue.end)
+                .is_some_and(|c| c.tokens.end == tail.end);
+        if clitic || only_speaker {
             let speaker = self
                 .speaker_right(cue.end)
                 .or_else(|| self.speaker_left(cue.start))?;
@@ -786,6 +814,7 @@ impl Finder<'_, '_> {
             && cue.end < sentence.end
             && !self.v.is_punct(cue.end)
             && self.v.name_at(cue.end, sentence.end).is_none()
+            && !self.opens_adjunct(cue.end)
         {
             let mut end = cue.end;
             while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {

@@ -175,7 +175,7 @@ fn a_role_noun_points_back_at_the_last_speaker() {
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(
         (rows[1].0, rows[1].1, rows[1].2),
-        (QuoteKind::Mixed, "«restare a casa»", "La portavoce")
+        (QuoteKind::Mixed, "a «restare a casa»", "La portavoce")
     );
     assert_eq!(
         found.quotes[1].speaker.entity,
