@@ -4,6 +4,7 @@
 
 use super::view::View;
 use cronaca_lang::ChannelKind;
+use cronaca_text::TokenKind;
 use std::ops::Range;
 
 /// One mention of a channel, in tokens.
@@ -22,7 +23,7 @@ pub(crate) fn find_channels(v: &View) -> Vec<ChannelMention> {
     let mut t = 0;
     let n = v.tokens.len();
     while t < n {
-        if v.region_of[t].is_some() {
+        if v.region_of[t].is_some() || v.tokens[t].kind != TokenKind::Word {
             t += 1;
             continue;
         }

@@ -66,6 +66,12 @@ pub(crate) fn find_regions(text: &str) -> Vec<Region> {
     let mut i = 0;
     let bytes = text.as_bytes();
     while i < text.len() {
+        // Every mark starts with '"', '\'', or the lead byte of U+00AB–U+00BB or U+2010–U+203A.
+        let b = bytes[i];
+        if (b < 0x80 && b != b'"' && b != b'\'') || (b >= 0x80 && b != 0xC2 && b != 0xE2) {
+            i += 1;
+            continue;
+        }
         let Some(c) = text[i..].chars().next() else {
             break;
         };

@@ -17,7 +17,7 @@ use crate::entities::Entity;
 use channels::{ChannelMention, find_channels};
 use cronaca_lang::{ChannelKind, Lang, SpeechRole};
 use cronaca_model::{CharIndex, QuoteKind, Span};
-use cronaca_text::Segmentation;
+use cronaca_text::{Segmentation, TokenKind};
 use speakers::{Candidate, Form, Known, candidates, choose_left, choose_right, resolve};
 use std::collections::HashSet;
 use std::ops::Range;
@@ -281,7 +281,8 @@ impl Finder<'_, '_> {
     fn cues(&mut self) {
         let mut t = 0;
         while t < self.v.tokens.len() {
-            if self.v.region_of[t].is_some() {
+            // Cues are words; punctuation and numbers need no lookup.
+            if self.v.region_of[t].is_some() || self.v.tokens[t].kind != TokenKind::Word {
                 t += 1;
                 continue;
             }
@@ -840,7 +841,7 @@ impl Finder<'_, '_> {
             return None;
         }
         let clause_words = (sentence.start..comma).any(|t| {
-            self.v.tokens[t].kind == cronaca_text::TokenKind::Word
+            self.v.tokens[t].kind == TokenKind::Word
                 && self
                     .v
                     .token_text(t)
@@ -868,15 +869,17 @@ impl Finder<'_, '_> {
         let c = match first.first() {
             Some(c) => c.clone(),
             // "according to a just-released poll": a noun phrase no word list knows.
-            None if !window.is_empty() && self.v.is_determiner(cue.end) => Candidate {
-                tokens: window.start..window.end.min(window.start + 8),
-                form: Form::Role {
-                    person: false,
-                    definite: false,
-                },
-                channel: false,
-                complement: false,
-            },
+            None if !window.is_empty() && (cue.len() > 1 || self.v.is_determiner(cue.end)) => {
+                Candidate {
+                    tokens: window.start..window.end.min(window.start + 8),
+                    form: Form::Role {
+                        person: false,
+                        definite: false,
+                    },
+                    channel: false,
+                    complement: false,
+                }
+            }
             None => return None,
         };
         // Without a comma the source ends with its noun phrase: "Laut Polizei wurden …".

@@ -7,6 +7,7 @@ use super::channels::ChannelMention;
 use super::view::{LOOKBACK, View};
 use cronaca_lang::SpeakerWord;
 use cronaca_model::EntityType;
+use cronaca_text::TokenKind;
 use std::ops::Range;
 
 /// What kind of words name a speaker.
@@ -92,7 +93,7 @@ pub(crate) fn candidates(
                     });
                 let complement = tokens.start > 0 && !v.is_determiner(tokens.start) && {
                     let b = tokens.start - 1;
-                    v.tokens[b].kind == cronaca_text::TokenKind::Word
+                    v.tokens[b].kind == TokenKind::Word
                         && v.token_text(b)
                             .chars()
                             .next()

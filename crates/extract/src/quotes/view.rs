@@ -6,7 +6,6 @@ use crate::entities::Entity;
 use cronaca_lang::{Lang, SpeakerWord, fold_time_into};
 use cronaca_model::EntityType;
 use cronaca_text::{Segmentation, Token, TokenKind};
-use std::collections::HashSet;
 use std::ops::Range;
 
 /// One entity mention, with the index of its entity.
@@ -35,8 +34,8 @@ pub(crate) struct View<'a> {
     pub mentions: Vec<MentionRef>,
     /// The type of every entity.
     pub entity_kinds: Vec<EntityType>,
-    /// Folded words seen written in lower case somewhere in the text.
-    lower: HashSet<&'a str>,
+    /// Folded sentence openers seen written in lower case somewhere in the text, sorted.
+    lower: Vec<&'a str>,
 }
 
 impl<'a> View<'a> {
@@ -92,16 +91,39 @@ impl<'a> View<'a> {
             .iter()
             .map(|e| e.kind)
             .collect();
-        let lower = tokens
+        // Words opening a sentence, and which of them also appear in lower case: a sorted list
+        // searched by the (few) openers rather than a hash of every token.
+        let initial = |t: &Token| text[t.span.clone()].chars().next();
+        let first_inside = regions
             .iter()
-            .zip(&words)
-            .filter(|(t, _)| {
-                text[t.span.clone()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_lowercase)
+            .map(|r| tokens.partition_point(|t| t.span.start < r.inner.start));
+        let mut openers: Vec<&str> = sentences
+            .iter()
+            .map(|s| s.start)
+            .chain(first_inside)
+            .filter(|&k| {
+                tokens
+                    .get(k)
+                    .is_some_and(|t| initial(t).is_some_and(char::is_uppercase))
             })
-            .map(|(_, w)| *w)
+            .map(|k| words[k])
+            .collect();
+        openers.sort_unstable();
+        openers.dedup();
+        let mut seen_lower = vec![false; openers.len()];
+        if !openers.is_empty() {
+            for (t, w) in tokens.iter().zip(&words) {
+                if initial(t).is_some_and(char::is_lowercase)
+                    && let Ok(k) = openers.binary_search(w)
+                {
+                    seen_lower[k] = true;
+                }
+            }
+        }
+        let lower = openers
+            .into_iter()
+            .zip(seen_lower)
+            .filter_map(|(w, seen)| seen.then_some(w))
             .collect();
         View {
             text,
@@ -151,7 +173,7 @@ impl<'a> View<'a> {
     /// True when the folded token is written in lower case elsewhere or is in a word list.
     fn is_common_word(&self, t: usize) -> bool {
         let w = self.words[t];
-        self.lower.contains(w)
+        self.lower.binary_search(&w).is_ok()
             || self.lang.speakers.longest_at(&self.words, t).is_some()
             || self.lang.speech.longest_at(&self.words, t).is_some()
     }
