@@ -208,7 +208,7 @@ pub fn find_quotes(
     lang: &Lang,
     entities: Option<&[Entity]>,
 ) -> Quotes {
-    if lang.speech.is_empty() && text.is_empty() {
+    if text.is_empty() {
         return Quotes::default();
     }
     let mut folded = String::with_capacity(text.len() + 16);
@@ -528,7 +528,7 @@ impl Finder<'_, '_> {
         content: &Range<usize>,
     ) -> Attribution {
         let span = self.v.span(c.tokens.clone());
-        let (entity, _) = resolve(self.v, c, &self.known);
+        let entity = resolve(self.v, c, &self.known);
         let person = match c.form {
             Form::Role { person, .. } => person,
             Form::Pronoun => true,
@@ -536,7 +536,8 @@ impl Finder<'_, '_> {
                 entity.is_none_or(|e| self.v.entity_kinds[e] == cronaca_model::EntityType::Per)
             }
         };
-        if c.form == Form::Name || c.form != Form::Pronoun {
+        // Pronouns only point back; names and roles can be pointed back at.
+        if c.form != Form::Pronoun {
             self.known.push(Known {
                 span: span.clone(),
                 entity,
@@ -989,7 +990,7 @@ impl Finder<'_, '_> {
         if let Some(r) = relay {
             let span = self.v.span(r.tokens.clone());
             if span != attribution.span {
-                let (entity, _) = resolve(self.v, &r, &self.known);
+                let entity = resolve(self.v, &r, &self.known);
                 attribution.via = Some(Via { span, entity });
             }
         }

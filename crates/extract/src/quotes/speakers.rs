@@ -192,19 +192,19 @@ pub(crate) struct Known {
 /// The entity a candidate names or points back at: a mention inside it; for a definite role
 /// or a pronoun, the nearest earlier person (or organisation) among mentions and speakers
 /// already found; for a bare name, an entity with a mention ending in the same word.
-pub(crate) fn resolve(v: &View, c: &Candidate, known: &[Known]) -> (Option<usize>, Option<Known>) {
+pub(crate) fn resolve(v: &View, c: &Candidate, known: &[Known]) -> Option<usize> {
     let span = v.span(c.tokens.clone());
     if let Some(e) = v.entity_over(&span) {
-        return (Some(e), None);
+        return Some(e);
     }
-    let (person, points_back) = match c.form {
-        Form::Name => return (same_surname(v, &span), None),
-        Form::Role { person, definite } => (person, definite),
-        Form::Pronoun => (true, true),
+    let person = match c.form {
+        Form::Name => return same_surname(v, &span),
+        Form::Role {
+            definite: false, ..
+        } => return None,
+        Form::Role { person, .. } => person,
+        Form::Pronoun => true,
     };
-    if !points_back {
-        return (None, None);
-    }
     let want = if person {
         EntityType::Per
     } else {
@@ -219,10 +219,10 @@ pub(crate) fn resolve(v: &View, c: &Candidate, known: &[Known]) -> (Option<usize
         .take(LOOKBACK)
         .find(|k| k.span.end <= span.start && k.person == person);
     match (mention, speaker) {
-        (Some(m), Some(k)) if k.span.start > m.span.start => (k.entity, Some(k.clone())),
-        (Some(m), _) => (Some(m.entity), None),
-        (None, Some(k)) => (k.entity, Some(k.clone())),
-        (None, None) => (None, None),
+        (Some(m), Some(k)) if k.span.start > m.span.start => k.entity,
+        (Some(m), _) => Some(m.entity),
+        (None, Some(k)) => k.entity,
+        (None, None) => None,
     }
 }
 
