@@ -1,5 +1,6 @@
 use crate::amounts::{self, Amount};
 use crate::entities;
+use crate::quotes::{self, Quotes};
 use crate::figures::{self, Figure};
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
@@ -98,6 +99,8 @@ impl Extractor {
         let entities = entities::tagger(&language.code)
             .map(|tagger| entities::find_entities(&text, &segmentation, tagger, &language.code));
         let clock = times.add("entities", clock);
+        let found_quotes = quotes::find_quotes(&text, &segmentation, lang, entities.as_deref());
+        let clock = times.add("quotes", clock);
         let found_figures = figures::find_figures(
             &text,
             &segmentation,
@@ -119,6 +122,7 @@ impl Extractor {
             entities,
             times: found_times,
             figures: found_figures,
+            quotes: found_quotes,
             warnings,
             text,
         }
@@ -147,6 +151,8 @@ pub struct Analysis<'l> {
     pub times: Vec<Time>,
     /// Counts of people or things affected, in text order (ids `f1`, `f2`…).
     pub figures: Vec<Figure>,
+    /// Direct, indirect and mixed quotes, and attribution sentences.
+    pub quotes: Quotes,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -207,10 +213,17 @@ impl Analysis<'_> {
                 self.figures
                     .iter()
                     .enumerate()
-                    .map(|(i, f)| f.to_model(format!("f{}", i + 1), span, self.figure_source(f)))
+                    .map(|(i, f)| f.to_model(format!("f{}", i + 1), span, self.figure_source(f, &index)))
                     .collect()
             }),
-            quotes: None,
+            quotes: layers.contains(Layer::Quotes).then(|| {
+                self.quotes
+                    .quotes
+                    .iter()
+                    .enumerate()
+                    .map(|(i, q)| q.to_model(i + 1, &self.text, &index))
+                    .collect()
+            }),
             events: None,
             warnings: self.warnings.clone(),
         }
@@ -218,11 +231,12 @@ impl Analysis<'_> {
 }
 
 impl Analysis<'_> {
-    /// Who states `figure`: the attribution the quotes layer gives to its sentence
-    /// (`figure.sentence`). Until that layer exists, no figure has a source.
-    fn figure_source(&self, figure: &Figure) -> Option<cronaca_model::Attribution> {
-        let _ = &figure.sentence;
-        None
+    /// Who states `figure`: the attribution the quotes layer gives to its phrase (the speaker
+    /// of the quote it is in, else the source of an attribution sentence next to it).
+    fn figure_source(&self, figure: &Figure, index: &CharIndex) -> Option<cronaca_model::Attribution> {
+        self.quotes
+            .attribution_of(&self.segmentation, figure.span.clone())
+            .map(|a| a.to_model(&self.text, index))
     }
 }
 

@@ -8,8 +8,8 @@
 //! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
-//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`] →
-//! [`figures`].
+//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`]
+//! → [`quotes`] → [`figures`].
 //!
 //! # Example
 //! ```
@@ -39,6 +39,7 @@ mod analysis;
 pub mod entities;
 pub mod figures;
 mod layers;
+pub mod quotes;
 pub mod times;
 
 pub use analysis::{Analysis, Extractor, StageTimes};

@@ -1,8 +1,11 @@
+use crate::channels::ChannelWord;
 use crate::error::Problems;
 use crate::figures::FigureLexicon;
 use crate::modality::Modality;
 use crate::numbers::Numbers;
 use crate::phrases::Phrases;
+use crate::speakers::SpeakerWord;
+use crate::speech::SpeechRole;
 use crate::times::TimeLexicon;
 use crate::{LangFiles, LoadError};
 use cronaca_text::{LanguageIdentifier, SegmentRules};
@@ -64,6 +67,12 @@ pub struct Lang {
     /// What makes a number a figure: casualty words, counted nouns and the words around them
     /// (`figures.tsv`, `groups.tsv`, `figure_cues.tsv`).
     pub figures: FigureLexicon,
+    /// Reported-speech cues, complementisers, agent and relay markers (`speech.tsv`).
+    pub speech: Phrases<SpeechRole>,
+    /// Media through which words reach the reporter (`channels.tsv`).
+    pub channels: Phrases<ChannelWord>,
+    /// Role nouns, pronouns, determiners and name connectors of speakers (`speakers.tsv`).
+    pub speakers: Phrases<SpeakerWord>,
 }
 
 impl Lang {
@@ -77,6 +86,9 @@ impl Lang {
         let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
         let modality = crate::modality::load(code, files, &mut problems);
         let figures = FigureLexicon::load(code, files, &mut problems);
+        let speech = crate::speech::load(code, files, &mut problems);
+        let channels = crate::channels::load(code, files, &mut problems);
+        let speakers = crate::speakers::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -86,6 +98,9 @@ impl Lang {
                 times,
                 modality,
                 figures,
+                speech,
+                channels,
+                speakers,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

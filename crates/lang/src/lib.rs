@@ -26,6 +26,7 @@
 //! time.
 #![deny(missing_docs)]
 
+mod channels;
 mod error;
 mod figures;
 mod files;
@@ -34,8 +35,11 @@ mod modality;
 mod numbers;
 mod phrases;
 mod segmentation;
+mod speakers;
+mod speech;
 mod times;
 
+pub use channels::{ChannelKind, ChannelWord};
 pub use error::LoadError;
 pub use figures::{Counted, FigureCue, FigureLexicon};
 pub use files::LangFiles;
@@ -46,6 +50,8 @@ pub use numbers::{
     RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
 };
 pub use phrases::{Phrase, PhraseWord, Phrases};
+pub use speakers::SpeakerWord;
+pub use speech::SpeechRole;
 pub use times::{
     HolidayDate, NumericOrder, Side, TimeEntry, TimeLexicon, TimeUnit, TimeWord, fold as fold_time,
     fold_into as fold_time_into,

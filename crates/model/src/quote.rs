@@ -14,6 +14,8 @@ pub struct Quote {
     pub speaker: Attribution,
     /// The words that introduce the quote: "ha dichiarato", "si legge in una nota".
     pub cue: Option<Span>,
+    /// How the quote was found: `quotes:verb-that`, `quotes:report`…
+    pub rule: String,
     /// Confidence, 0 to 1.
     pub confidence: f64,
 }

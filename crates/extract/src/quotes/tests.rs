@@ -1,0 +1,267 @@
+use super::*;
+use cronaca_lang::Languages;
+use cronaca_text::segment;
+use std::sync::OnceLock;
+
+fn langs() -> &'static Languages {
+    static LANGS: OnceLock<Languages> = OnceLock::new();
+    LANGS.get_or_init(|| Languages::builtin().unwrap())
+}
+
+/// (kind, content, speaker, cue, channel type and words, via) of every quote of `text`.
+type Row<'t> = (
+    QuoteKind,
+    &'t str,
+    &'t str,
+    Option<&'t str>,
+    Option<(ChannelKind, &'t str)>,
+    Option<&'t str>,
+);
+
+fn quotes_of<'t>(code: &str, text: &'t str) -> (Quotes, Vec<Row<'t>>) {
+    let lang = langs().get(code).unwrap();
+    let seg = segment(text, &lang.segment_rules);
+    let found = find_quotes(text, &seg, lang, None);
+    let rows = found
+        .quotes
+        .iter()
+        .map(|q| {
+            let s = &q.speaker;
+            (
+                q.kind,
+                &text[q.content.clone()],
+                &text[s.span.clone()],
+                q.cue.clone().map(|c| &text[c]),
+                s.channel.as_ref().map(|c| (c.kind, &text[c.span.clone()])),
+                s.via.as_ref().map(|v| &text[v.span.clone()]),
+            )
+        })
+        .collect();
+    (found, rows)
+}
+
+#[test]
+fn italian_quote_split_by_its_attribution_with_a_named_tv_channel() {
+    let text = "«Gli assalitori sono stati respinti», ha dichiarato Azirbek alla televisione \
+                Khabar-24, «e la città è tranquilla».";
+    let (_, rows) = quotes_of("it", text);
+    let tv = Some((ChannelKind::Tv, "televisione Khabar-24"));
+    assert_eq!(
+        rows,
+        [
+            (
+                QuoteKind::Direct,
+                "Gli assalitori sono stati respinti",
+                "Azirbek",
+                Some("dichiarato"),
+                tv,
+                None
+            ),
+            (
+                QuoteKind::Direct,
+                "e la città è tranquilla",
+                "Azirbek",
+                Some("dichiarato"),
+                tv,
+                None
+            ),
+        ]
+    );
+}
+
+#[test]
+fn italian_indirect_and_mixed_speech_with_complementisers() {
+    let (_, rows) = quotes_of(
+        "it",
+        "Il sindaco Mario Rossi ha detto che la piazza sarà riaperta domani. La Prefettura \
+         ritiene che i disordini siano «in parte organizzati».",
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (rows[0].0, rows[0].1, rows[0].2),
+        (
+            QuoteKind::Indirect,
+            "la piazza sarà riaperta domani",
+            "Il sindaco Mario Rossi"
+        )
+    );
+    assert_eq!(
+        (rows[1].0, rows[1].1, rows[1].2),
+        (
+            QuoteKind::Mixed,
+            "i disordini siano «in parte organizzati»",
+            "Prefettura"
+        )
+    );
+}
+
+#[test]
+fn italian_statement_released_by_a_spokeswoman_is_relayed() {
+    let text = "“La missione durerà pochi giorni”, si legge in una nota dell’alleanza diffusa \
+                su Telegram dalla portavoce del ministero, Maria Zakharova.";
+    let (_, rows) = quotes_of("it", text);
+    assert_eq!(
+        rows,
+        [(
+            QuoteKind::Direct,
+            "La missione durerà pochi giorni",
+            "alleanza",
+            Some("si legge"),
+            Some((ChannelKind::Telegram, "Telegram")),
+            Some("Maria Zakharova"),
+        )]
+    );
+}
+
+#[test]
+fn attribution_sentences_give_the_quote_after_them_and_the_figures_before_them() {
+    let text = "Più di mille persone sono state ferite. Lo ha annunciato alla tv pubblica il \
+                Ministero della Salute. “Circa 400 sono ricoverate”. Decine di morti ad Almaty. \
+                Lo riferisce l’agenzia Tass.";
+    let lang = langs().get("it").unwrap();
+    let seg = segment(text, &lang.segment_rules);
+    let (found, rows) = quotes_of("it", text);
+    let short: Vec<_> = rows.iter().map(|r| (r.0, r.1, r.2, r.3, r.4)).collect();
+    assert_eq!(
+        short,
+        [
+            (
+                QuoteKind::Direct,
+                "Circa 400 sono ricoverate",
+                "il Ministero della Salute",
+                Some("annunciato"),
+                Some((ChannelKind::Tv, "tv pubblica")),
+            ),
+            // Not followed by a quotation, "Lo riferisce" reports the sentence before it.
+            (
+                QuoteKind::Indirect,
+                "Decine di morti ad Almaty",
+                "Tass",
+                Some("riferisce"),
+                Some((ChannelKind::Agency, "agenzia Tass")),
+            ),
+        ]
+    );
+    let figure = text.find("mille").unwrap();
+    let source = found.attribution_of(&seg, figure..figure + 5).unwrap();
+    assert_eq!(&text[source.span], "il Ministero della Salute");
+    let deaths = text.find("Decine").unwrap();
+    let source = found.attribution_of(&seg, deaths..deaths + 6).unwrap();
+    assert_eq!(&text[source.span.clone()], "Tass");
+    let channel = source.channel.unwrap();
+    assert_eq!(
+        (channel.kind, &text[channel.span]),
+        (ChannelKind::Agency, "agenzia Tass")
+    );
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_quotes() {
+    let (_, rows) = quotes_of(
+        "it",
+        "Le truppe sono arrivate per “stabilizzare” il Paese. Stasera va in onda “La storia \
+         siamo noi”.",
+    );
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
+fn a_role_noun_points_back_at_the_last_speaker() {
+    let (found, rows) = quotes_of(
+        "it",
+        "«La notte è stata difficile», ha dichiarato Azirbek. La portavoce ha inoltre esortato \
+         i residenti a «restare a casa».",
+    );
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(
+        (rows[1].0, rows[1].1, rows[1].2),
+        (QuoteKind::Mixed, "a «restare a casa»", "La portavoce")
+    );
+    assert_eq!(
+        found.quotes[1].speaker.entity,
+        found.quotes[0].speaker.entity
+    );
+}
+
+#[test]
+fn english_said_according_to_and_trailing_attribution() {
+    let (_, rows) = quotes_of(
+        "en",
+        "“We will not back down,” the mayor said. According to the Kremlin, the troops will \
+         leave on Friday. The army has withdrawn, Defense Minister John Smith told reporters.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.0, r.1, r.2)).collect();
+    assert_eq!(
+        short,
+        [
+            (QuoteKind::Direct, "We will not back down,", "the mayor"),
+            (
+                QuoteKind::Indirect,
+                "the troops will leave on Friday",
+                "Kremlin"
+            ),
+            (
+                QuoteKind::Indirect,
+                "The army has withdrawn",
+                "Defense Minister John Smith"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn spanish_french_and_german_sources_and_verbs() {
+    let cases = [
+        (
+            "es",
+            "Según la policía, los manifestantes quemaron dos coches.",
+            "la policía",
+            "los manifestantes quemaron dos coches",
+        ),
+        (
+            "fr",
+            "Selon le ministère, la situation est sous contrôle.",
+            "le ministère",
+            "la situation est sous contrôle",
+        ),
+        (
+            "de",
+            "Laut Polizei wurden zwei Menschen verletzt.",
+            "Polizei",
+            "wurden zwei Menschen verletzt",
+        ),
+        (
+            "es",
+            "El portavoz dijo que «la calma ha vuelto».",
+            "El portavoz",
+            "«la calma ha vuelto»",
+        ),
+        (
+            "fr",
+            "Le porte-parole a déclaré qu'il n'y avait pas de victimes.",
+            "Le porte-parole",
+            "il n'y avait pas de victimes",
+        ),
+        (
+            "de",
+            "Ein Sprecher sagte, dass die Lage ruhig sei.",
+            "Ein Sprecher",
+            "die Lage ruhig sei",
+        ),
+    ];
+    for (code, text, speaker, content) in cases {
+        let (_, rows) = quotes_of(code, text);
+        assert_eq!(rows.len(), 1, "{code}: {text}: {rows:?}");
+        assert_eq!((rows[0].2, rows[0].1), (speaker, content), "{code}: {text}");
+    }
+}
+
+#[test]
+fn dialogue_dashes_are_direct_speech() {
+    let (_, rows) = quotes_of("es", "—No vamos a rendirnos —dijo el alcalde.");
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].0, rows[0].1, rows[0].2),
+        (QuoteKind::Direct, "No vamos a rendirnos", "el alcalde")
+    );
+}

@@ -1,0 +1,117 @@
+//! Reported-speech cues (`speech.tsv`): the words that introduce what someone said, and the
+//! small words around them that the quotes stage reads (complementisers, agent and relay
+//! markers). Which role a phrase plays is data; the quotes stage interprets the roles the same
+//! way in every language.
+
+use crate::LangFiles;
+use crate::error::Problems;
+use crate::phrases::Phrases;
+use std::str::FromStr;
+
+/// What a [`Phrases`] entry of `speech.tsv` does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SpeechRole {
+    /// A speech or thought verb whose subject is the speaker: "ha dichiarato", "said",
+    /// "ritiene". `bare` verbs also take a clause without a complementiser ("said the army
+    /// left").
+    Verb {
+        /// Whether a reported clause may follow without a complementiser.
+        bare: bool,
+    },
+    /// A clitic that makes the verb after it point back at the previous sentence: "lo" in
+    /// "Lo riferisce l'agenzia Tass".
+    Clitic,
+    /// A preposition naming the source of what follows or precedes: "secondo", "according to",
+    /// "selon", "laut".
+    Source,
+    /// An impersonal cue whose source is the owner of the channel: "si legge", "it reads".
+    Impersonal,
+    /// A word opening the reported clause after a verb: "che", "that", "que", "dass".
+    That,
+    /// A word opening an infinitive reported clause; the word belongs to the content: "di".
+    ThatInfinitive,
+    /// A passive agent marker ("dalla", "by"): who released an impersonal statement.
+    By,
+    /// A relay marker ("tramite", "through"): who passed the speaker's words on.
+    Through,
+}
+
+impl FromStr for SpeechRole {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<SpeechRole, String> {
+        Ok(match s {
+            "verb" => SpeechRole::Verb { bare: false },
+            "verb_bare" => SpeechRole::Verb { bare: true },
+            "clitic" => SpeechRole::Clitic,
+            "source" => SpeechRole::Source,
+            "impersonal" => SpeechRole::Impersonal,
+            "that" => SpeechRole::That,
+            "that_inf" => SpeechRole::ThatInfinitive,
+            "by" => SpeechRole::By,
+            "through" => SpeechRole::Through,
+            other => {
+                return Err(format!(
+                    "unknown role {other:?} (expected verb, verb_bare, clitic, source, impersonal, that, that_inf, by or through)"
+                ));
+            }
+        })
+    }
+}
+
+/// Reads `speech.tsv`: `phrase<TAB>role`.
+pub(crate) fn load(code: &str, files: &LangFiles, problems: &mut Problems) -> Phrases<SpeechRole> {
+    Phrases::load(code, files, "speech.tsv", problems, |cols| match cols {
+        [r, ..] if !r.is_empty() => r.parse(),
+        _ => Err("missing the role column".into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Languages;
+
+    #[test]
+    fn builtin_languages_read_their_speech_cues() {
+        let langs = Languages::builtin().unwrap();
+        let cases = [
+            ("it", "dichiarato", SpeechRole::Verb { bare: false }, 1),
+            ("it", "secondo", SpeechRole::Source, 1),
+            ("it", "si legge", SpeechRole::Impersonal, 2),
+            ("en", "according to", SpeechRole::Source, 2),
+            ("en", "said", SpeechRole::Verb { bare: true }, 1),
+            ("es", "según", SpeechRole::Source, 1),
+            ("fr", "selon", SpeechRole::Source, 1),
+            ("de", "laut", SpeechRole::Source, 1),
+        ];
+        for (code, text, role, len) in cases {
+            let words: Vec<String> = text.split(' ').map(crate::fold_time).collect();
+            let (cue, n) = langs
+                .get(code)
+                .unwrap()
+                .speech
+                .longest_at(&words, 0)
+                .unwrap_or_else(|| panic!("{code}: {text}"));
+            assert_eq!((cue.label, n), (role, len), "{code}: {text}");
+        }
+    }
+
+    #[test]
+    fn unknown_roles_name_the_line() {
+        let mut files = LangFiles::default();
+        files.insert(
+            "speech.tsv",
+            "data/lang/it/speech.tsv".into(),
+            "# c\nha detto\tverb\nurlato\tshout\n".into(),
+        );
+        let mut problems = Problems::default();
+        let list = load("it", &files, &mut problems);
+        assert_eq!(list.iter().count(), 1);
+        assert!(
+            problems.0[0].starts_with("data/lang/it/speech.tsv:3: \"urlato\": unknown role"),
+            "{:?}",
+            problems.0
+        );
+    }
+}
