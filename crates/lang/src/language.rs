@@ -1,4 +1,5 @@
 use crate::error::Problems;
+use crate::events::EventLexicon;
 use crate::modality::Modality;
 use crate::numbers::Numbers;
 use crate::phrases::Phrases;
@@ -60,6 +61,9 @@ pub struct Lang {
     /// Cues that make a statement negated, hypothetical, denied, claimed or planned
     /// (`modality.tsv`).
     pub modality: Phrases<Modality>,
+    /// Event triggers, the evidence that decides their mode and the structure words around
+    /// them (`events.tsv`, `event_evidence.tsv`, `event_roles.tsv`).
+    pub events: EventLexicon,
 }
 
 impl Lang {
@@ -72,6 +76,7 @@ impl Lang {
         let numbers = Numbers::load(code, files, conventions.as_ref(), &mut problems);
         let times = TimeLexicon::load(code, files, &segment_rules, &mut problems);
         let modality = crate::modality::load(code, files, &mut problems);
+        let events = EventLexicon::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -80,6 +85,7 @@ impl Lang {
                 numbers,
                 times,
                 modality,
+                events,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

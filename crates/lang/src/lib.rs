@@ -27,6 +27,7 @@
 #![deny(missing_docs)]
 
 mod error;
+mod events;
 mod files;
 mod language;
 mod modality;
@@ -36,6 +37,10 @@ mod segmentation;
 mod times;
 
 pub use error::LoadError;
+pub use events::{
+    ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, EventEvidence, EventLexicon, EventRole, EventTrigger,
+    PLOVER_TYPES, TriggerPart,
+};
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
 pub use modality::Modality;
