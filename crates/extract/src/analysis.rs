@@ -1,5 +1,6 @@
 use crate::amounts::{self, Amount};
 use crate::entities;
+use crate::events::{self, Event};
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
@@ -96,7 +97,16 @@ impl Extractor {
         let clock = times.add("times", clock);
         let entities = entities::tagger(&language.code)
             .map(|tagger| entities::find_entities(&text, &segmentation, tagger, &language.code));
-        times.add("entities", clock);
+        let clock = times.add("entities", clock);
+        let found_events = events::find_events(&events::Context {
+            text: &text,
+            segmentation: &segmentation,
+            lang,
+            entities: entities.as_deref().unwrap_or_default(),
+            times: &found_times,
+            published: doc.published.as_deref(),
+        });
+        times.add("events", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -108,6 +118,7 @@ impl Extractor {
             amounts,
             entities,
             times: found_times,
+            events: found_events,
             warnings,
             text,
         }
@@ -134,6 +145,8 @@ pub struct Analysis<'l> {
     pub entities: Option<Vec<entities::Entity>>,
     /// Every time expression.
     pub times: Vec<Time>,
+    /// Who did what to whom, one event per happening, in text order.
+    pub events: Vec<Event>,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -192,7 +205,26 @@ impl Analysis<'_> {
             }),
             figures: None,
             quotes: None,
-            events: None,
+            events: layers.contains(Layer::Events).then(|| {
+                self.events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        // Figures and sources are linked here once their layers exist: the
+                        // figures of the event's sentence or clause, and the attribution the
+                        // quotes layer gives the event's trigger.
+                        let (figures, source) = (Vec::new(), None);
+                        e.to_model(
+                            format!("ev{}", i + 1),
+                            &self.text,
+                            &index,
+                            &self.times,
+                            figures,
+                            source,
+                        )
+                    })
+                    .collect()
+            }),
             warnings: self.warnings.clone(),
         }
     }

@@ -8,7 +8,8 @@
 //! - [`Analysis::to_record`] converts it, once, into a [`Record`](cronaca_model::Record) with
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
-//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`].
+//! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`]
+//! → [`events`].
 //!
 //! # Example
 //! ```
@@ -36,6 +37,7 @@
 pub mod amounts;
 mod analysis;
 pub mod entities;
+pub mod events;
 mod layers;
 pub mod times;
 
