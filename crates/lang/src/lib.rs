@@ -39,7 +39,7 @@ mod times;
 pub use error::LoadError;
 pub use events::{
     ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, EventEvidence, EventLexicon, EventRole, EventTrigger,
-    PLOVER_TYPES, TriggerPart,
+    FirstBytes, PLOVER_TYPES, TriggerPart,
 };
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};

@@ -168,8 +168,9 @@ pub fn find_events(cx: &Context<'_>) -> Vec<Event> {
     let doc = sentence::Document::new(cx);
     let mut found = Vec::new();
     let mut agents = Vec::new();
+    let mut scratch = Vec::new();
     for k in 0..cx.segmentation.sentences.len() {
-        sentence::events_of(cx, &doc, k, &mut found, &mut agents);
+        sentence::events_of(cx, &doc, k, &mut scratch, &mut found, &mut agents);
     }
     let mut events = merge::merge(cx.text, found);
     merge::attach_agents(&mut events, agents);

@@ -19,7 +19,7 @@ pub(super) struct Words<'a> {
     text: &'a str,
     tokens: &'a [cronaca_text::Token],
     /// Folded tokens, for the phrase matchers.
-    pub folded: Vec<String>,
+    pub folded: &'a [String],
     /// The structure role of each token (`event_roles.tsv`).
     pub roles: Vec<Option<EventRole>>,
     entity_at: &'a [Option<usize>],
@@ -28,16 +28,18 @@ pub(super) struct Words<'a> {
 }
 
 impl<'a> Words<'a> {
-    pub fn new(cx: &Context<'a>, doc: &'a Document, range: Range<usize>) -> Words<'a> {
+    /// The words of the sentence whose tokens are `range`, folded as `folded`.
+    pub fn new(
+        cx: &Context<'a>,
+        doc: &'a Document,
+        range: Range<usize>,
+        folded: &'a [String],
+    ) -> Words<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
-        let folded: Vec<String> = tokens
-            .iter()
-            .map(|t| cronaca_lang::fold_time(&cx.text[t.span.clone()]))
-            .collect();
         let mut roles = vec![None; tokens.len()];
         let mut i = 0;
         while i < folded.len() {
-            match cx.lang.events.roles.longest_at(&folded, i) {
+            match cx.lang.events.roles.longest_at(folded, i) {
                 Some((r, n)) => {
                     roles[i..i + n].fill(Some(r.label));
                     i += n;

@@ -127,6 +127,7 @@ pub(super) fn events_of(
     cx: &Context<'_>,
     doc: &Document,
     k: usize,
+    scratch: &mut Vec<String>,
     out: &mut Vec<Event>,
     agents: &mut Vec<Agent>,
 ) {
@@ -136,17 +137,27 @@ pub(super) fn events_of(
     if lex.triggers.is_empty() {
         return;
     }
-    let words = Words::new(cx, doc, sentence.tokens.clone());
+    let tokens = &seg.tokens[sentence.tokens.clone()];
+    for (j, t) in tokens.iter().enumerate() {
+        let token = &cx.text[t.span.clone()];
+        match scratch.get_mut(j) {
+            Some(f) => {
+                f.clear();
+                cronaca_lang::fold_time_into(token, f);
+            }
+            None => scratch.push(cronaca_lang::fold_time(token)),
+        }
+    }
+    let folded = &scratch[..tokens.len()];
     let mut candidates = Vec::new();
-    let mut evidence: Vec<(usize, &EventEvidence)> = Vec::new();
     let mut i = 0;
-    while i < words.len() {
-        evidence.extend(
-            lex.evidence
-                .matches_at(&words.folded, i)
-                .map(|(p, _)| (i, &p.label)),
-        );
-        match most_specific(lex.triggers.matches_at(&words.folded, i)) {
+    while i < folded.len() {
+        let found = lex
+            .trigger_starts
+            .may_start(&folded[i])
+            .then(|| most_specific(lex.triggers.matches_at(folded, i)))
+            .flatten();
+        match found {
             Some((p, n)) => {
                 candidates.push(Candidate {
                     tokens: i..i + n,
@@ -161,6 +172,15 @@ pub(super) fn events_of(
     if candidates.is_empty() {
         return;
     }
+    let evidence: Vec<(usize, &EventEvidence)> = (0..folded.len())
+        .filter(|&i| lex.evidence_starts.may_start(&folded[i]))
+        .flat_map(|i| {
+            lex.evidence
+                .matches_at(folded, i)
+                .map(move |(p, _)| (i, &p.label))
+        })
+        .collect();
+    let words = Words::new(cx, doc, sentence.tokens.clone(), folded);
     for c in candidates
         .iter()
         .filter(|c| c.trigger.part != TriggerPart::Agent)
@@ -293,7 +313,7 @@ fn status_before(cx: &Context<'_>, words: &Words<'_>, trigger: usize) -> EventSt
             found = None;
             continue;
         }
-        if let Some((cue, n)) = cx.lang.modality.longest_at(&words.folded, i)
+        if let Some((cue, n)) = cx.lang.modality.longest_at(words.folded, i)
             && i + n <= trigger
         {
             found = Some(cue.label);
