@@ -195,6 +195,21 @@ impl<'a> Words<'a> {
         (end > from).then_some(from..end)
     }
 
+    /// Whether the tokens from `end` to `start` (at most three words besides articles and
+    /// "of") make the noun at `start` a complement of the word before `end`.
+    pub fn complements(&self, end: usize, start: usize) -> bool {
+        let between = end..start;
+        let words = between
+            .clone()
+            .filter(|&i| !matches!(self.role(i), Some(EventRole::Det | EventRole::Of)))
+            .count();
+        words <= 3
+            && between.clone().all(|i| {
+                self.tokens[i].kind != TokenKind::Punct
+                    && matches!(self.role(i), None | Some(EventRole::Det | EventRole::Of))
+            })
+    }
+
     /// The start of the run of `role` tokens ending at `end`.
     fn skip_back(&self, mut end: usize, role: EventRole) -> usize {
         while end > 0 && self.role(end - 1) == Some(role) {

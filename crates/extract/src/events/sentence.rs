@@ -190,6 +190,7 @@ pub(super) fn events_of(
     let quoted = quoted_tokens(cx.text, &words);
     let reported = words.roles.contains(&Some(EventRole::Reported)) || next_reports_this(cx, k);
     let mut frame: Option<usize> = None;
+    let mut previous: Option<usize> = None;
     for c in candidates {
         if c.trigger.part == TriggerPart::Agent {
             agents.push(Agent {
@@ -210,6 +211,14 @@ pub(super) fn events_of(
         if frame.is_some_and(|f| f < c.tokens.start) {
             continue;
         }
+        // A noun that is the object or complement of the trigger just before it ("halted
+        // economic aid", "lifted the curfew", "protest of the arrest") is part of that event.
+        if c.trigger.part == TriggerPart::Noun
+            && previous.is_some_and(|end| words.complements(end, c.tokens.start))
+        {
+            continue;
+        }
+        previous = Some(c.tokens.end);
         let mut kind = c.trigger.kind;
         let mut mode = c.trigger.mode.clone();
         let mut acled = c.trigger.acled;
