@@ -4,12 +4,20 @@
 use super::sentence::Agent;
 use super::{Event, Party};
 
+/// How many of the article's first events a new one is compared with: an article has a few
+/// happenings, and a pathological text must not make merging quadratic.
+const MERGE_REACH: usize = 64;
+
 /// Merges each event into an earlier one of the same category that can be the same happening,
 /// and returns the events in text order.
 pub(super) fn merge(text: &str, found: Vec<Event>) -> Vec<Event> {
     let mut events: Vec<Event> = Vec::with_capacity(found.len());
     for e in found {
-        match events.iter_mut().find(|old| same_happening(text, old, &e)) {
+        let same = events
+            .iter_mut()
+            .take(MERGE_REACH)
+            .find(|old| same_happening(text, old, &e));
+        match same {
             Some(old) => absorb(old, e),
             None => events.push(e),
         }
@@ -75,7 +83,10 @@ fn absorb(old: &mut Event, new: Event) {
         old.time = new.time;
     }
     old.confidence = (old.confidence.max(new.confidence) + 0.05).min(0.95);
-    old.rule.push_str(&format!("&{}", new.rule));
+    if !old.rule.split('&').any(|r| r == new.rule) {
+        old.rule.push('&');
+        old.rule.push_str(&new.rule);
+    }
 }
 
 /// Gives each agent noun as actor to the first event of its category that has none.
@@ -83,6 +94,7 @@ pub(super) fn attach_agents(events: &mut [Event], agents: Vec<Agent>) {
     for a in agents {
         if let Some(e) = events
             .iter_mut()
+            .take(MERGE_REACH)
             .find(|e| e.kind == a.kind && e.actors.is_empty())
         {
             e.actors.push(a.party);

@@ -405,10 +405,12 @@ fn place(
 fn time(cx: &Context<'_>, words: &Words<'_>, trigger: usize) -> Option<usize> {
     let at = words.span(trigger..trigger + 1).start;
     let sentence = words.span(0..words.len());
-    cx.times
+    let first = cx.times.partition_point(|t| t.span.start < sentence.start);
+    cx.times[first..]
         .iter()
         .enumerate()
-        .filter(|(_, t)| t.span.start >= sentence.start && t.span.end <= sentence.end)
+        .take_while(|(_, t)| t.span.start < sentence.end)
+        .filter(|(_, t)| t.span.end <= sentence.end)
         .filter(|(_, t)| {
             matches!(
                 t.kind,
@@ -416,5 +418,5 @@ fn time(cx: &Context<'_>, words: &Words<'_>, trigger: usize) -> Option<usize> {
             )
         })
         .min_by_key(|(_, t)| t.span.start.abs_diff(at))
-        .map(|(i, _)| i)
+        .map(|(i, _)| first + i)
 }
