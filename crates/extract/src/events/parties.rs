@@ -10,6 +10,8 @@ use std::ops::Range;
 
 /// The longest noun phrase taken, in tokens.
 const MAX_PHRASE: usize = 8;
+/// The most recipients an enumeration gives.
+const MAX_LIST: usize = 5;
 /// How far after a trigger the destination of a movement may be, in tokens.
 const DESTINATION_WINDOW: usize = 10;
 
@@ -210,6 +212,29 @@ impl<'a> Words<'a> {
             })
     }
 
+    /// The phrase `first` and the ones listed after it when they make an enumeration that
+    /// ends with "and" ("gli edifici, il dipartimento di polizia, uffici e stazioni").
+    fn list(&self, first: Range<usize>) -> impl Iterator<Item = Range<usize>> {
+        let mut items = vec![first];
+        let mut closed = false;
+        while items.len() < MAX_LIST && !closed {
+            let end = items[items.len() - 1].end;
+            let comma = end < self.len() && &self.text[self.tokens[end].span.clone()] == ",";
+            closed = self.role(end) == Some(EventRole::And);
+            match (comma || closed)
+                .then(|| self.phrase_after(end + 1))
+                .flatten()
+            {
+                Some(next) => items.push(next),
+                None => break,
+            }
+        }
+        if !closed {
+            items.truncate(1);
+        }
+        items.into_iter()
+    }
+
     /// The start of the run of `role` tokens ending at `end`.
     fn skip_back(&self, mut end: usize, role: EventRole) -> usize {
         while end > 0 && self.role(end - 1) == Some(role) {
@@ -239,9 +264,22 @@ impl<'a> Words<'a> {
         start..end
     }
 
+    /// The party named by tokens `r`; its entity is a name in it that is not the complement of
+    /// a preposition ("Tokayev", "U.S. official", not "Almaty" in "dipartimento di polizia
+    /// della città di Almaty").
     fn party(&self, r: Range<usize>) -> Party {
+        let head = |i: &usize| {
+            let i = *i;
+            self.entity_at[i].is_some()
+                && (i == r.start
+                    || (self.entity_at[i - 1] != self.entity_at[i]
+                        && !matches!(
+                            self.role(i - 1),
+                            Some(EventRole::Of | EventRole::Function | EventRole::By)
+                        )))
+        };
         Party {
-            entity: r.clone().find_map(|i| self.entity_at[i]),
+            entity: r.clone().find(head).and_then(|i| self.entity_at[i]),
             span: self.span(r),
         }
     }
@@ -384,12 +422,10 @@ pub(super) fn find(
             {
                 from += 1;
             }
-            let object = w
-                .phrase_after(from)
-                .filter(|r| !moved(r))
-                .map(|r| w.party(r))
-                .or_else(destination);
-            (subjects, object.into_iter().collect())
+            match w.phrase_after(from).filter(|r| !moved(r)) {
+                Some(first) => (subjects, w.list(first).map(|r| w.party(r)).collect()),
+                None => (subjects, destination().into_iter().collect()),
+            }
         }
     }
 }

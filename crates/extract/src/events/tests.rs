@@ -164,3 +164,23 @@ fn spans_are_code_points_and_rules_name_the_data_line() {
     );
     assert!(ev.confidence > 0.5 && ev.confidence < 1.0);
 }
+
+#[test]
+fn an_enumeration_ending_with_and_gives_every_recipient() {
+    let evs = events(
+        "it",
+        "Gli estremisti hanno assaltato gli edifici amministrativi, il dipartimento di polizia e due stazioni.",
+    );
+    let recipients: Vec<&str> = evs[0].recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(
+        recipients,
+        [
+            "edifici amministrativi",
+            "dipartimento di polizia",
+            "due stazioni"
+        ]
+    );
+    let evs = events("en", "Soldiers arrested twelve people, police said.");
+    let recipients: Vec<&str> = evs[0].recipients.iter().map(|r| r.text.as_str()).collect();
+    assert_eq!(recipients, ["twelve people"]);
+}
