@@ -1,7 +1,8 @@
 use crate::amounts::{self, Amount};
 use crate::entities;
-use crate::quotes::{self, Quotes};
+use crate::events::{self, Event};
 use crate::figures::{self, Figure};
+use crate::quotes::{self, Quotes};
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
 use cronaca_lang::{Lang, Languages};
@@ -109,7 +110,16 @@ impl Extractor {
             &found_times,
             entities.as_deref(),
         );
-        times.add("figures", clock);
+        let clock = times.add("figures", clock);
+        let found_events = events::find_events(&events::Context {
+            text: &text,
+            segmentation: &segmentation,
+            lang,
+            entities: entities.as_deref().unwrap_or_default(),
+            times: &found_times,
+            published: doc.published.as_deref(),
+        });
+        times.add("events", clock);
         Analysis {
             doc: Document {
                 warnings: Vec::new(),
@@ -123,6 +133,7 @@ impl Extractor {
             times: found_times,
             figures: found_figures,
             quotes: found_quotes,
+            events: found_events,
             warnings,
             text,
         }
@@ -153,6 +164,8 @@ pub struct Analysis<'l> {
     pub figures: Vec<Figure>,
     /// Direct, indirect and mixed quotes, and attribution sentences.
     pub quotes: Quotes,
+    /// Who did what to whom, one event per happening, in text order.
+    pub events: Vec<Event>,
     /// Problems with this document.
     pub warnings: Vec<String>,
 }
@@ -168,6 +181,8 @@ impl Analysis<'_> {
                 .as_ref()
                 .map(|r| self.text[r.clone()].to_string())
         });
+        let figure_events =
+            crate::links::figure_events(&self.segmentation, &self.figures, &self.events);
         Record {
             schema: SCHEMA.to_string(),
             doc: Doc {
@@ -212,8 +227,14 @@ impl Analysis<'_> {
             figures: layers.contains(Layer::Figures).then(|| {
                 self.figures
                     .iter()
+                    .zip(&figure_events)
                     .enumerate()
-                    .map(|(i, f)| f.to_model(format!("f{}", i + 1), span, self.figure_source(f, &index)))
+                    .map(|(i, (f, event))| {
+                        let mut figure =
+                            f.to_model(format!("f{}", i + 1), span, self.figure_source(f, &index));
+                        figure.event = event.map(|k| format!("ev{}", k + 1));
+                        figure
+                    })
                     .collect()
             }),
             quotes: layers.contains(Layer::Quotes).then(|| {
@@ -224,7 +245,33 @@ impl Analysis<'_> {
                     .map(|(i, q)| q.to_model(i + 1, &self.text, &index))
                     .collect()
             }),
-            events: None,
+            events: layers.contains(Layer::Events).then(|| {
+                self.events
+                    .iter()
+                    .enumerate()
+                    .map(|(i, e)| {
+                        let figures = figure_events
+                            .iter()
+                            .enumerate()
+                            .filter(|(_, event)| **event == Some(i))
+                            .map(|(f, _)| format!("f{}", f + 1))
+                            .collect();
+                        let source = e.triggers.first().and_then(|t| {
+                            self.quotes
+                                .attribution_of(&self.segmentation, t.clone())
+                                .map(|a| a.to_model(&self.text, &index))
+                        });
+                        e.to_model(
+                            format!("ev{}", i + 1),
+                            &self.text,
+                            &index,
+                            &self.times,
+                            figures,
+                            source,
+                        )
+                    })
+                    .collect()
+            }),
             warnings: self.warnings.clone(),
         }
     }
@@ -233,7 +280,11 @@ impl Analysis<'_> {
 impl Analysis<'_> {
     /// Who states `figure`: the attribution the quotes layer gives to its phrase (the speaker
     /// of the quote it is in, else the source of an attribution sentence next to it).
-    fn figure_source(&self, figure: &Figure, index: &CharIndex) -> Option<cronaca_model::Attribution> {
+    fn figure_source(
+        &self,
+        figure: &Figure,
+        index: &CharIndex,
+    ) -> Option<cronaca_model::Attribution> {
         self.quotes
             .attribution_of(&self.segmentation, figure.span.clone())
             .map(|a| a.to_model(&self.text, index))

@@ -9,7 +9,7 @@
 //!   code-point offsets, writing the [`Layers`] asked for.
 //!
 //! Stages: normalise → identify language → segment → [`amounts`] → [`times`] → [`entities`]
-//! → [`quotes`] → [`figures`].
+//! → [`quotes`] → [`figures`] → [`events`].
 //!
 //! # Example
 //! ```
@@ -37,8 +37,10 @@
 pub mod amounts;
 mod analysis;
 pub mod entities;
+pub mod events;
 pub mod figures;
 mod layers;
+mod links;
 pub mod quotes;
 pub mod times;
 

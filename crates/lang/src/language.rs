@@ -1,5 +1,6 @@
 use crate::channels::ChannelWord;
 use crate::error::Problems;
+use crate::events::EventLexicon;
 use crate::figures::FigureLexicon;
 use crate::modality::Modality;
 use crate::numbers::Numbers;
@@ -73,6 +74,9 @@ pub struct Lang {
     pub channels: Phrases<ChannelWord>,
     /// Role nouns, pronouns, determiners and name connectors of speakers (`speakers.tsv`).
     pub speakers: Phrases<SpeakerWord>,
+    /// Event triggers, the evidence that decides their mode and the structure words around
+    /// them (`events.tsv`, `event_evidence.tsv`, `event_roles.tsv`).
+    pub events: EventLexicon,
 }
 
 impl Lang {
@@ -89,6 +93,7 @@ impl Lang {
         let speech = crate::speech::load(code, files, &mut problems);
         let channels = crate::channels::load(code, files, &mut problems);
         let speakers = crate::speakers::load(code, files, &mut problems);
+        let events = EventLexicon::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
                 code: code.to_string(),
@@ -101,6 +106,7 @@ impl Lang {
                 speech,
                 channels,
                 speakers,
+                events,
             }),
             _ => Err(LoadError::new(problems.0)),
         }

@@ -28,6 +28,7 @@
 
 mod channels;
 mod error;
+mod events;
 mod figures;
 mod files;
 mod language;
@@ -41,6 +42,10 @@ mod times;
 
 pub use channels::{ChannelKind, ChannelWord};
 pub use error::LoadError;
+pub use events::{
+    ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, EventEvidence, EventLexicon, EventRole, EventTrigger,
+    FirstBytes, PLOVER_TYPES, TriggerPart,
+};
 pub use figures::{Counted, FigureCue, FigureLexicon};
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};

@@ -17,6 +17,10 @@ pub struct Event {
     pub acled: Option<Acled>,
     /// The word or phrase that signals the event: "sparatoria".
     pub trigger: Span,
+    /// Every trigger of the happening in the article, `trigger` first: repeated descriptions
+    /// of one clash are one event.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub mentions: Vec<Span>,
     /// The sentence the trigger is in.
     pub sentence: Span,
     /// Who acted.
