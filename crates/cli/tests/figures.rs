@@ -1,5 +1,5 @@
 //! The seed article's figures against its gold record, through the binary: category, stated
-//! value, qualifier, bounds and vague term of each, in order.
+//! value, qualifier, bounds and vague term of each, in order, and their sources.
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -72,4 +72,27 @@ fn seed_figures_match_the_gold_record() {
         .map(|f| f["id"].as_str().unwrap())
         .collect();
     assert_eq!(ids, ["f1", "f2", "f3", "f4", "f5", "f6"]);
+    // Sources: who states each figure (the gold text may drop the article: "Ministero della
+    // Salute" for "il Ministero della Salute") and through which channel.
+    for (got, want) in record["figures"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .zip(gold["figures"].as_array().unwrap())
+    {
+        let (g, w) = (&got["source"], &want["source"]);
+        assert_eq!(g.is_null(), w.is_null(), "{} source: {g} vs {w}", got["id"]);
+        if w.is_null() {
+            continue;
+        }
+        let text = g["text"].as_str().unwrap();
+        assert!(
+            text.contains(w["text"].as_str().unwrap()),
+            "{}: {text:?} vs {}",
+            got["id"],
+            w["text"]
+        );
+        assert_eq!(g["channel"]["type"], w["channel"]["type"], "{}", got["id"]);
+        assert_eq!(g["channel"]["name"], w["channel"]["name"], "{}", got["id"]);
+    }
 }

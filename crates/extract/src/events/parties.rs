@@ -165,7 +165,7 @@ impl<'a> Words<'a> {
     }
 
     /// The noun phrase starting at `from` (after articles); a phrase that starts with a name
-    /// ends with it ("a Vladimir Putin lanciando" → "Vladimir Putin").
+    /// ends with it ("a Vladimir Putin lanciando" → "Vladimir Putin") or with its complements.
     fn phrase_after(&self, mut from: usize) -> Option<Range<usize>> {
         while self.role(from) == Some(EventRole::Det) {
             from += 1;
@@ -192,7 +192,12 @@ impl<'a> Words<'a> {
             end -= 1;
         }
         if end > from && self.entity_at[from].is_some() {
-            end = end.min(self.mention(from).end);
+            // A name ends its phrase ("a Vladimir Putin lanciando"), unless a complement
+            // follows it ("il dipartimento di polizia della città di Almaty").
+            let named = self.mention(from).end;
+            if named < end && self.role(named) != Some(EventRole::Of) {
+                end = named;
+            }
         }
         (end > from).then_some(from..end)
     }
