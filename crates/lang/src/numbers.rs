@@ -127,6 +127,9 @@ pub struct QuantifierWord {
     pub unit: f64,
     /// What it means alone.
     pub reading: QuantifierReading,
+    /// For a plural: the count it stays below, when that is not ten units ("dozens" stay
+    /// below a gross, 144: 24–143); `None` means 10 × unit ("decine": 20–99).
+    pub ceiling: Option<f64>,
 }
 
 /// How a [`QuantifierWord`] reads without a number before it.
@@ -567,12 +570,12 @@ impl Numbers {
         let path = path_of("quantifiers.tsv");
         for (line, text) in files.data_lines("quantifiers.tsv") {
             let cols: Vec<&str> = text.split('\t').map(str::trim).collect();
-            if cols.len() != 3 {
+            if !(3..=4).contains(&cols.len()) {
                 problems.at(
                     &path,
                     line,
                     format!(
-                        "expected 3 tab-separated columns (form, unit, reading), found {}",
+                        "expected 3 or 4 tab-separated columns (form, unit, reading, ceiling), found {}",
                         cols.len()
                     ),
                 );
@@ -615,12 +618,28 @@ impl Numbers {
                 );
                 continue;
             }
+            let ceiling = match cols.get(3).map(|c| parse_value(c)) {
+                None => None,
+                Some(Some(c)) if reading == QuantifierReading::Plural && c > 2.0 * unit => Some(c),
+                Some(_) => {
+                    problems.at(
+                        &path,
+                        line,
+                        format!(
+                            "bad ceiling {:?} (a number above twice the unit, for plurals only)",
+                            cols[3]
+                        ),
+                    );
+                    continue;
+                }
+            };
             builder.add(
                 cols[0],
                 Reading::Quantifier(QuantifierWord {
                     form: cols[0].to_string(),
                     unit,
                     reading,
+                    ceiling,
                 }),
             );
         }

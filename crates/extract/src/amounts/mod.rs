@@ -329,7 +329,7 @@ fn build(pieces: &Pieces, lang: &Lang, parsed: &Parsed, i: usize) -> (Vec<Amount
         let plural = parsed.value.is_none();
         if plural {
             a.low = Some(2.0 * q.unit);
-            a.high = Some(10.0 * q.unit - 1.0);
+            a.high = Some(q.ceiling.unwrap_or(10.0 * q.unit) - 1.0);
         }
         a.vague = Some(Vague {
             term: term.clone(),

@@ -199,6 +199,12 @@ fn vague_multiples_carry_bounds() {
         ("centinaia", 100.0, true)
     );
     assert_eq!(a.rule, "it/quantifiers:centinaia");
+    // Dozens stay below a gross, as the record's contract reads them: 24–143.
+    let en = langs().get("en").unwrap();
+    let text = "Dozens of people were hurt.";
+    let seg = cronaca_text::segment(text, &en.segment_rules);
+    let a = &find_amounts(text, &seg, en)[0];
+    assert_eq!((a.low, a.high), (Some(24.0), Some(143.0)));
 }
 
 #[test]

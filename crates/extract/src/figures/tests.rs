@@ -535,7 +535,7 @@ fn german_figures() {
                 Some(10.0),
                 Some(20.0),
             ),
-            (C::Injured, "Dutzende", N, Q::Vague, Some(24.0), Some(119.0)),
+            (C::Injured, "Dutzende", N, Q::Vague, Some(24.0), Some(143.0)),
         ],
     );
     let found = figures("de", "Keine Toten bei dem Unfall.");
