@@ -484,6 +484,23 @@ impl Finder<'_, '_> {
         })
     }
 
+    /// A channel named right after `from` that speaks for itself: "la tv di Stato".
+    fn channel_right(&self, from: usize) -> Option<Candidate> {
+        let window = self.object_window(from);
+        self.channels
+            .iter()
+            .find(|c| window.contains(&c.tokens.start))
+            .map(|c| Candidate {
+                tokens: c.tokens.clone(),
+                form: Form::Role {
+                    person: false,
+                    definite: true,
+                },
+                channel: true,
+                complement: false,
+            })
+    }
+
     fn speaker_right(&self, from: usize) -> Option<Candidate> {
         if from >= self.v.tokens.len() {
             return None;
@@ -776,9 +793,13 @@ impl Finder<'_, '_> {
                 .speaker_right(cue.end)
                 .is_some_and(|c| c.tokens.end == tail.end);
         if clitic || only_speaker {
-            let speaker = self
-                .speaker_right(cue.end)
-                .or_else(|| self.speaker_left(cue.start))?;
+            // After a clitic ("Lo ha riferito la tv di Stato") the subject follows the verb and
+            // may be the medium itself; the clitic and its auxiliary are never the speaker.
+            let speaker = match self.speaker_right(cue.end) {
+                Some(c) => c,
+                None if clitic => self.channel_right(cue.end)?,
+                None => self.speaker_left(cue.start)?,
+            };
             let attribution = self.attribution(&speaker, sentence.clone(), &(0..0));
             let s = self.v.sentence_of[cue.start];
             self.reports.push(Report {

@@ -265,3 +265,16 @@ fn dialogue_dashes_are_direct_speech() {
         (QuoteKind::Direct, "No vamos a rendirnos", "el alcalde")
     );
 }
+
+#[test]
+fn a_medium_after_a_clitic_report_is_the_source_and_a_title_stays_in_the_name() {
+    let text = "Circa 300 persone sono state fermate. Lo ha riferito la tv di Stato. \
+                Secondo il Sig. Marco Neri la situazione è sotto controllo.";
+    let (_, rows) = quotes_of("it", text);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[0].1, "Circa 300 persone sono state fermate");
+    assert_eq!(rows[0].2, "tv di Stato", "not the clitic 'Lo ha'");
+    assert_eq!(rows[0].4, Some((ChannelKind::Tv, "tv di Stato")));
+    assert_eq!(rows[1].1, "la situazione è sotto controllo");
+    assert!(rows[1].2.ends_with("Sig. Marco Neri"), "{:?}", rows[1].2);
+}

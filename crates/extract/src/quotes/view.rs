@@ -208,6 +208,17 @@ impl View<'_> {
     /// The name starting at token `t`: capitalised tokens, joined by connectors ("Ministero
     /// della Salute") and followed by numbers ("Formula 1"); an entity mention starting there
     /// counts as a name whatever its case.
+    /// Whether token `k` is the period of an abbreviation written right before it ("Sig.").
+    fn title_period(&self, k: usize) -> bool {
+        k > 0
+            && self.token_text(k) == "."
+            && self.tokens[k - 1].span.end == self.tokens[k].span.start
+            && self
+                .lang
+                .segment_rules
+                .is_abbreviation(&self.text[self.tokens[k - 1].span.start..self.tokens[k].span.end])
+    }
+
     pub fn name_at(&self, t: usize, limit: usize) -> Option<Range<usize>> {
         let at = self.tokens[t].span.start;
         let k = self.mentions.partition_point(|m| m.span.start < at);
@@ -229,6 +240,9 @@ impl View<'_> {
             {
                 end += 1;
             } else if end + 1 < limit && self.is_connector(end) && self.is_capitalised(end + 1) {
+                end += 2;
+            } else if end + 1 < limit && self.title_period(end) && self.is_capitalised(end + 1) {
+                // A title's period: "Sig. Marco Neri", "Dr. Brown".
                 end += 2;
             } else {
                 break;
