@@ -370,15 +370,23 @@ impl Finder<'_, '_> {
     /// True when token `t` is a preposition or another function word: what follows a verb
     /// there is an adjunct ("said on Wednesday"), not what was said.
     fn opens_adjunct(&self, t: usize) -> bool {
-        self.v.speaker_word(t, |w| {
-            matches!(
-                w,
-                cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+        // "said about 40 homes were destroyed": a word before a number qualifies a count.
+        let before_number = self
+            .v
+            .tokens
+            .get(t + 1)
+            .is_some_and(|n| n.kind == TokenKind::Number);
+        !before_number
+            && self.v.speaker_word(t, |w| {
+                matches!(
+                    w,
+                    cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+                )
+            })
+            || matches!(
+                self.role_at(t),
+                Some((SpeechRole::By | SpeechRole::Through | SpeechRole::Source, _))
             )
-        }) || matches!(
-            self.role_at(t),
-            Some((SpeechRole::By | SpeechRole::Through | SpeechRole::Source, _))
-        )
     }
 
     /// True when region `k` holds a sentence's worth of words rather than a scare quote.
