@@ -7,11 +7,13 @@
 //! ([`crate::decode_html`]), publication dates with their time and offset (trafilatura keeps
 //! only the day and misses some JSON-LD shapes), language, canonical URL, outlet, and a plain
 //! fallback for pages where trafilatura finds nothing.
+use crate::blocks::main_text;
 use crate::dates::{date_from_url, normalize_date};
 use crate::{Document, decode::looks_binary, decode_html};
 use ego_tree::iter::Edge;
-use scraper::{Html, Node};
+use scraper::{ElementRef, Html, Node, Selector};
 use serde_json::Value;
+use std::sync::LazyLock;
 use trafilatura::dom::Document as Dom;
 
 /// Transport metadata that helps read a page: its URL and the charset of an HTTP header.
@@ -74,48 +76,27 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         };
     }
     let inert_free = without_inert(html);
-    let dom = Dom::parse(&inert_free);
-    let page = PageMeta::read(&dom);
-    let url = uri
-        .map(unarchived)
-        .or(page.canonical.as_deref())
-        .and_then(|u| url::Url::parse(u).ok())
-        .filter(|u| matches!(u.scheme(), "http" | "https"));
-    let mut opts = trafilatura::Options::default();
-    opts.original_url = url.clone();
-    let (text, meta) = match trafilatura::extract_document(dom, &opts) {
-        Ok(result) if result.content_text.trim().len() >= SHORT => {
-            // trafilatura's `content_text` joins paragraphs with spaces; its HTML keeps them.
-            (
-                block_text(&Html::parse_fragment(&result.content_html)),
-                Some(result.metadata),
+    let parsed = Html::parse_document(&inert_free);
+    let page = PageMeta::read(&parsed);
+    let own = main_text(&parsed);
+    drop(parsed);
+    let (text, meta) = if own.sure {
+        // trafilatura's metadata reader also finds dates written in the page ("02/10/2020" in
+        // a byline): asked only when neither the page's metadata nor its URL has a date.
+        let undated = page.published.is_none()
+            && uri
+                .or(page.canonical.as_deref())
+                .and_then(date_from_url)
+                .is_none();
+        let meta = undated.then(|| {
+            trafilatura::metadata::extract_metadata(
+                &Dom::parse(&inert_free),
+                &trafilatura_options(&page, uri),
             )
-        }
-        // On a short page trafilatura falls back to all the body's text, menus included: our
-        // block walk, which drops navigation, headers, footers and asides, does better there.
-        Ok(result) if !result.content_text.trim().is_empty() => {
-            let own = block_text(&Html::parse_document(html));
-            let text = if own.trim().is_empty() {
-                block_text(&Html::parse_fragment(&result.content_html))
-            } else {
-                own
-            };
-            (text, Some(result.metadata))
-        }
-        outcome => {
-            let why = match outcome {
-                Err(e) => e.to_string(),
-                Ok(_) => "empty main text".to_string(),
-            };
-            let meta = trafilatura::metadata::extract_metadata(&Dom::parse(html), &opts);
-            let text = block_text(&Html::parse_document(html));
-            if !text.is_empty() {
-                warnings.push(format!(
-                    "{name}: no main text found ({why}); kept the text of every block"
-                ));
-            }
-            (text, Some(meta))
-        }
+        });
+        (own.text, meta)
+    } else {
+        trafilatura_text(&inert_free, html, &page, uri, name, &mut warnings)
     };
     let meta = meta.unwrap_or_default();
     let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -186,6 +167,65 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         canonical_url: canonical,
         warnings,
         ..Document::default()
+    }
+}
+
+/// trafilatura's options for a page: its URL, comments left out (they are never main text).
+fn trafilatura_options(page: &PageMeta, uri: Option<&str>) -> trafilatura::Options {
+    let mut opts = trafilatura::Options::default();
+    opts.original_url = uri
+        .map(unarchived)
+        .or(page.canonical.as_deref())
+        .and_then(|u| url::Url::parse(u).ok())
+        .filter(|u| matches!(u.scheme(), "http" | "https"));
+    opts.exclude_comments = true;
+    opts
+}
+
+/// The main text as trafilatura finds it, with its metadata: for the pages our own extractor
+/// is not sure about.
+fn trafilatura_text(
+    inert_free: &str,
+    html: &str,
+    page: &PageMeta,
+    uri: Option<&str>,
+    name: &str,
+    warnings: &mut Vec<String>,
+) -> (String, Option<trafilatura::Metadata>) {
+    let opts = trafilatura_options(page, uri);
+    match trafilatura::extract_document(Dom::parse(inert_free), &opts) {
+        Ok(result) if result.content_text.trim().len() >= SHORT => {
+            // trafilatura's `content_text` joins paragraphs with spaces; its HTML keeps them.
+            (
+                block_text(&Html::parse_fragment(&result.content_html)),
+                Some(result.metadata),
+            )
+        }
+        // On a short page trafilatura falls back to all the body's text, menus included: our
+        // block walk, which drops navigation, headers, footers and asides, does better there.
+        Ok(result) if !result.content_text.trim().is_empty() => {
+            let own = block_text(&Html::parse_document(html));
+            let text = if own.trim().is_empty() {
+                block_text(&Html::parse_fragment(&result.content_html))
+            } else {
+                own
+            };
+            (text, Some(result.metadata))
+        }
+        outcome => {
+            let why = match outcome {
+                Err(e) => e.to_string(),
+                Ok(_) => "empty main text".to_string(),
+            };
+            let meta = trafilatura::metadata::extract_metadata(&Dom::parse(html), &opts);
+            let text = block_text(&Html::parse_document(html));
+            if !text.is_empty() {
+                warnings.push(format!(
+                    "{name}: no main text found ({why}); kept the text of every block"
+                ));
+            }
+            (text, Some(meta))
+        }
     }
 }
 
@@ -303,16 +343,36 @@ const DATE_META: &[&str] = &[
     "article:modified_time",
 ];
 
+/// A CSS selector of this module (all are valid: the tests parse every page).
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("valid selector")
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| selector("meta"));
+static JSON_LD: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"script[type="application/ld+json"]"#));
+static ITEMPROP_DATE: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"[itemprop="datePublished"]"#));
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("title"));
+static LINK_REL: LazyLock<Selector> = LazyLock::new(|| selector("link[rel]"));
+static HTML: LazyLock<Selector> = LazyLock::new(|| selector("html"));
+
+/// All the text inside an element.
+fn text_of(e: ElementRef) -> String {
+    e.text().collect()
+}
+
 impl PageMeta {
-    fn read(dom: &Dom) -> PageMeta {
-        let root = dom.root();
+    fn read(page: &Html) -> PageMeta {
         let mut meta = PageMeta::default();
         let mut tags: Vec<(String, String)> = Vec::new();
-        for id in dom.query_selector_all(root, "meta") {
+        for e in page.select(&META) {
+            let e = e.value();
             let key = ["property", "name", "itemprop", "http-equiv"]
                 .iter()
-                .find_map(|a| dom.get_attribute(id, a));
-            if let (Some(k), Some(v)) = (key, dom.get_attribute(id, "content")) {
+                .find_map(|a| e.attr(a));
+            if let (Some(k), Some(v)) = (key, e.attr("content")) {
                 let v = v.trim().to_string();
                 if !v.is_empty() {
                     tags.push((k.trim().to_ascii_lowercase(), v));
@@ -321,9 +381,8 @@ impl PageMeta {
         }
         let tag = |k: &str| tags.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
         let mut ld = JsonLd::default();
-        for id in dom.query_selector_all(root, r#"script[type="application/ld+json"]"#) {
-            let raw = dom.text_content(id);
-            if let Ok(v) = serde_json::from_str::<Value>(raw.trim()) {
+        for e in page.select(&JSON_LD) {
+            if let Ok(v) = serde_json::from_str::<Value>(text_of(e).trim()) {
                 ld.visit(&v, 0);
             }
         }
@@ -336,53 +395,52 @@ impl PageMeta {
         meta.published = from_meta()
             .or_else(from_ld)
             .or_else(|| {
-                dom.query_selector_all(root, r#"[itemprop="datePublished"]"#)
-                    .into_iter()
-                    .find_map(|id| {
-                        ["datetime", "content"]
-                            .iter()
-                            .find_map(|a| dom.get_attribute(id, a))
-                            .or_else(|| Some(dom.text_content(id)))
-                            .and_then(|v| normalize_date(&v))
-                    })
+                page.select(&ITEMPROP_DATE).find_map(|e| {
+                    ["datetime", "content"]
+                        .iter()
+                        .find_map(|a| e.value().attr(a).map(str::to_string))
+                        .or_else(|| Some(text_of(e)))
+                        .and_then(|v| normalize_date(&v))
+                })
             })
             .or_else(|| {
-                let times = dom.query_selector_all(root, "time");
-                let pubdate = times
-                    .iter()
-                    .find(|&&id| dom.get_attribute(id, "pubdate").is_some())
-                    .or(times.first());
-                pubdate.and_then(|&id| {
-                    dom.get_attribute(id, "datetime")
-                        .and_then(|v| normalize_date(&v))
-                        .or_else(|| normalize_date(&dom.text_content(id)))
+                let pubdate = page
+                    .select(&TIME)
+                    .find(|e| e.value().attr("pubdate").is_some())
+                    .or_else(|| page.select(&TIME).next());
+                pubdate.and_then(|e| {
+                    e.value()
+                        .attr("datetime")
+                        .and_then(normalize_date)
+                        .or_else(|| normalize_date(&text_of(e)))
                 })
             });
         meta.title = tag("og:title")
             .or(ld.headline.clone())
             .or_else(|| {
-                dom.query_selector(root, "title")
-                    .map(|id| dom.text_content(id).trim().to_string())
+                page.select(&TITLE)
+                    .next()
+                    .map(|e| text_of(e).trim().to_string())
             })
             .filter(|t| !t.is_empty());
         meta.site_name = tag("og:site_name").or(ld.publisher.clone());
         meta.author = ld.author.clone().or_else(|| tag("author"));
-        meta.canonical = dom
-            .query_selector_all(root, "link[rel]")
-            .into_iter()
-            .find(|&id| {
-                dom.get_attribute(id, "rel").is_some_and(|r| {
+        meta.canonical = page
+            .select(&LINK_REL)
+            .find(|e| {
+                e.value().attr("rel").is_some_and(|r| {
                     r.split_whitespace()
                         .any(|r| r.eq_ignore_ascii_case("canonical"))
                 })
             })
-            .and_then(|id| dom.get_attribute(id, "href"))
+            .and_then(|e| e.value().attr("href").map(str::to_string))
             .or_else(|| tag("og:url"))
             .map(|u| u.trim().to_string())
             .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-        meta.language = dom
-            .query_selector(root, "html")
-            .and_then(|id| dom.get_attribute(id, "lang"))
+        meta.language = page
+            .select(&HTML)
+            .next()
+            .and_then(|e| e.value().attr("lang").map(str::to_string))
             .or_else(|| tag("content-language"))
             .or_else(|| tag("og:locale"))
             .or(ld.language.clone())
