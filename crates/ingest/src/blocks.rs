@@ -35,9 +35,12 @@ static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
 });
 
 /// Elements whose content is never article text.
+const INERT: &[&str] = &[
+    "script", "style", "noscript", "template", "svg", "iframe", "select", "head", "button",
+];
+/// Elements whose content is usually not article text.
 const FURNITURE: &[&str] = &[
-    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
-    "template", "svg", "iframe", "select", "head", "figure", "menu", "dialog",
+    "nav", "header", "footer", "aside", "form", "figure", "menu", "dialog",
 ];
 /// Elements that start and end a text segment.
 const BLOCKS: &[&str] = &[
@@ -98,7 +101,7 @@ impl Segment {
 /// True when the element is page furniture: a furniture tag, or a boilerplate class/id word.
 fn is_furniture(e: &scraper::node::Element) -> bool {
     let name = e.name();
-    if FURNITURE.contains(&name) {
+    if INERT.contains(&name) || FURNITURE.contains(&name) {
         return true;
     }
     if NEVER_FURNITURE.contains(&name) {
@@ -118,8 +121,49 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     })
 }
 
-/// The page's text segments in order, furniture left out.
+/// The bytes of text inside each element that could be furniture, and in the whole page
+/// (scripts and styles not counted).
+fn text_sizes(page: &Html) -> (HashMap<NodeId, usize>, usize) {
+    let mut sizes = HashMap::new();
+    let mut open: Vec<usize> = vec![0];
+    for edge in page.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Element(_) => open.push(0),
+                Node::Text(t) => {
+                    if let Some(top) = open.last_mut() {
+                        *top += t.len();
+                    }
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(e) = node.value() {
+                    let size = open.pop().unwrap_or(0);
+                    if INERT.contains(&e.name()) {
+                        continue;
+                    }
+                    if let Some(top) = open.last_mut() {
+                        *top += size;
+                    }
+                    if is_furniture(e) {
+                        sizes.insert(node.id(), size);
+                    }
+                }
+            }
+        }
+    }
+    (sizes, open.first().copied().unwrap_or(0))
+}
+
+/// The page's text segments in order, furniture left out. Scripts, styles and the like always
+/// are; an element that holds half of the page's text or more is never furniture otherwise,
+/// whatever its class says (`has-sidebar` on a page wrapper, a `<form>` around the page).
 fn segments(page: &Html) -> Vec<Segment> {
+    let (sizes, total) = text_sizes(page);
+    let furniture = |node: NodeRef<Node>, e: &scraper::node::Element| {
+        INERT.contains(&e.name()) || sizes.get(&node.id()).is_some_and(|&size| size * 2 < total)
+    };
     let mut out = Vec::new();
     let mut blocks: Vec<NodeId> = Vec::new();
     let mut skipping = 0usize;
@@ -140,7 +184,7 @@ fn segments(page: &Html) -> Vec<Segment> {
     for edge in page.tree.root().traverse() {
         match edge {
             Edge::Open(node) => match node.value() {
-                Node::Element(e) if skipping > 0 || is_furniture(e) => {
+                Node::Element(e) if skipping > 0 || furniture(node, e) => {
                     if skipping == 0 {
                         let back = blocks.last().copied().unwrap_or(current.block);
                         flush(&mut current, &mut out, back);
@@ -232,7 +276,7 @@ pub(crate) fn main_text(page: &Html) -> MainText {
             kept += s.text.len();
         }
     }
-    let sure = kept >= 1000 && paragraph_kept * 10 >= paragraph_total * 7;
+    let sure = kept >= 1000 && paragraph_kept * 10 >= paragraph_total * 6;
     MainText { text, sure }
 }
 
@@ -279,6 +323,23 @@ mod tests {
         assert!(found.sure);
         assert_eq!(found.text.lines().count(), 12);
         assert!(!found.text.contains("Menu"));
+    }
+
+    #[test]
+    fn a_page_wrapper_is_never_furniture() {
+        let paragraph = "<p>The talks went on for hours, the delegates said, and ended with a joint statement on trade, energy and borders.</p>";
+        let page = format!(
+            "<html><head><script type=\"application/ld+json\">{}</script></head><body>\
+             <div class=\"page has-sidebar\"><div class=\"sidebar\">Most read today</div>\
+             <div class=\"story\">{}</div></div></body></html>",
+            r#"{"headline": "x"}"#.repeat(300),
+            paragraph.repeat(12)
+        );
+        let found = main_text(&Html::parse_document(&page));
+        assert!(found.sure);
+        assert_eq!(found.text.lines().count(), 12);
+        assert!(!found.text.contains("Most read"));
+        assert!(!found.text.contains("headline"));
     }
 
     #[test]
