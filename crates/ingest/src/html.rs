@@ -79,7 +79,6 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
     let parsed = Html::parse_document(&inert_free);
     let page = PageMeta::read(&parsed);
     let own = main_text(&parsed);
-    drop(parsed);
     let (text, meta) = if own.sure {
         // trafilatura's metadata reader also finds dates written in the page ("02/10/2020" in
         // a byline): asked only when neither the page's metadata nor its URL has a date.
@@ -96,7 +95,7 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         });
         (own.text, meta)
     } else {
-        trafilatura_text(&inert_free, html, &page, uri, name, &mut warnings)
+        trafilatura_text(&inert_free, html, &parsed, &page, uri, name, &mut warnings)
     };
     let meta = meta.unwrap_or_default();
     let nonempty = |s: &str| Some(s.trim().to_string()).filter(|s| !s.is_empty());
@@ -145,7 +144,7 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         body = format!("{t}\n\n{body}");
     }
     let language = page.language.filter(|declared| {
-        let sample: String = body.chars().take(2000).collect();
+        let sample: String = body.chars().take(1000).collect();
         match detected_language(&sample) {
             Some(found) if found != declared => {
                 warnings.push(format!(
@@ -187,6 +186,7 @@ fn trafilatura_options(page: &PageMeta, uri: Option<&str>) -> trafilatura::Optio
 fn trafilatura_text(
     inert_free: &str,
     html: &str,
+    parsed: &Html,
     page: &PageMeta,
     uri: Option<&str>,
     name: &str,
@@ -204,7 +204,7 @@ fn trafilatura_text(
         // On a short page trafilatura falls back to all the body's text, menus included: our
         // block walk, which drops navigation, headers, footers and asides, does better there.
         Ok(result) if !result.content_text.trim().is_empty() => {
-            let own = block_text(&Html::parse_document(html));
+            let own = block_text(parsed);
             let text = if own.trim().is_empty() {
                 block_text(&Html::parse_fragment(&result.content_html))
             } else {
@@ -218,7 +218,7 @@ fn trafilatura_text(
                 Ok(_) => "empty main text".to_string(),
             };
             let meta = trafilatura::metadata::extract_metadata(&Dom::parse(html), &opts);
-            let text = block_text(&Html::parse_document(html));
+            let text = block_text(parsed);
             if !text.is_empty() {
                 warnings.push(format!(
                     "{name}: no main text found ({why}); kept the text of every block"
