@@ -276,7 +276,10 @@ pub(crate) fn main_text(page: &Html) -> MainText {
             kept += s.text.len();
         }
     }
-    let sure = kept >= 1000 && paragraph_kept * 10 >= paragraph_total * 6;
+    // Sure: a long text holding most of the page's paragraph text, or a medium one holding
+    // nearly all of it.
+    let share = paragraph_kept as f64 / paragraph_total.max(1) as f64;
+    let sure = (kept >= 1000 && share >= 0.6) || (kept >= 600 && share >= 0.75);
     MainText { text, sure }
 }
 
