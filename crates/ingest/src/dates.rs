@@ -394,11 +394,12 @@ pub fn date_from_url(url: &str) -> Option<String> {
         if rb.len() >= 10
             && rb[..4].iter().all(u8::is_ascii_digit)
             && matches!(rb[4], b'/' | b'-' | b'_')
-            && rb[7] == rb[4]
+            && matches!(rb[7], b'/' | b'-' | b'_')
+            && rb[5..7].iter().chain(&rb[8..10]).all(u8::is_ascii_digit)
             && rb.get(10).is_none_or(|c| !c.is_ascii_digit())
             && let Some(d) = std::str::from_utf8(&rb[..10])
                 .ok()
-                .and_then(|d| iso(&d.replace('_', "-")))
+                .and_then(|d| iso(&format!("{}-{}-{}", &d[..4], &d[5..7], &d[8..10])))
         {
             return Some(d);
         }
@@ -466,6 +467,7 @@ mod tests {
         );
         assert_eq!(u("https://x.com/news/2022-01-06-riot"), "2022-01-06");
         assert_eq!(u("https://x.com/a/20220106/b.html"), "2022-01-06");
+        assert_eq!(u("http://x.cn/local/2020-02/19/c_1.htm"), "2020-02-19");
         assert_eq!(u("https://x.com/a/id=1234567890"), "");
         assert_eq!(u("https://x.com/a/123"), "");
         assert_eq!(u("https://x.com/202204/é/2022-01-0é"), "");

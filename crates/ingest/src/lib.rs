@@ -23,6 +23,7 @@
 //!   and pages over HTTP(S) for `cronaca extract --fetch`.
 #![deny(missing_docs)]
 
+mod blocks;
 mod charset;
 mod dates;
 mod decode;
