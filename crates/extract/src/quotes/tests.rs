@@ -283,7 +283,13 @@ fn a_medium_after_a_clitic_report_is_the_source_and_a_title_stays_in_the_name() 
 fn a_count_after_the_verb_is_what_was_said_not_an_adjunct() {
     let (_, rows) = quotes_of("en", "Jane Moss said about 40 homes were destroyed.");
     assert_eq!(rows.len(), 1, "{rows:?}");
-    assert_eq!((rows[0].1, rows[0].2), ("about 40 homes were destroyed", "Jane Moss"));
-    let (_, rows) = quotes_of("en", "Jane Moss said on Tuesday that the roads were closed.");
+    assert_eq!(
+        (rows[0].1, rows[0].2),
+        ("about 40 homes were destroyed", "Jane Moss")
+    );
+    let (_, rows) = quotes_of(
+        "en",
+        "Jane Moss said on Tuesday that the roads were closed.",
+    );
     assert_eq!(rows[0].1, "the roads were closed");
 }
