@@ -399,6 +399,7 @@ fn spanish_figures() {
         "El 20% de los heridos son niños.",
         "Llame al 06 1234567 por los desaparecidos.",
         "Es el tercer muerto de la semana.",
+        "El partido terminó 3-1 y los hinchas detenidos fueron liberados.",
     ] {
         check("es", text, &[]);
     }
@@ -475,6 +476,7 @@ fn french_figures() {
         "20 % des blessés sont des enfants.",
         "Appelez le 06 12345678 pour les disparus.",
         "C'est le troisième mort de la semaine.",
+        "Le match s'est terminé 3-1 et les supporters arrêtés ont été relâchés.",
     ] {
         check("fr", text, &[]);
     }
@@ -551,6 +553,7 @@ fn german_figures() {
         "20 % der Verletzten sind Kinder.",
         "Rufen Sie 06 1234567 an, wenn Sie Vermisste suchen.",
         "Er ist der dritte Tote der Woche.",
+        "Das Spiel endete 3:1, die festgenommenen Fans wurden freigelassen.",
     ] {
         check("de", text, &[]);
     }
