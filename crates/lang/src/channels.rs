@@ -6,75 +6,45 @@
 use crate::LangFiles;
 use crate::error::Problems;
 use crate::phrases::Phrases;
-use std::str::FromStr;
-
-/// The kind of medium a channel word names (the `channel.type` of the record).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ChannelKind {
-    /// Television.
-    Tv,
-    /// Radio.
-    Radio,
-    /// Telegram.
-    Telegram,
-    /// X/Twitter, Facebook and other social media.
-    SocialMedia,
-    /// A statement, note or communiqué.
-    Statement,
-    /// A press conference or briefing.
-    PressConference,
-    /// An interview.
-    Interview,
-    /// A website.
-    Website,
-    /// A news agency.
-    Agency,
-    /// A newspaper.
-    Newspaper,
-    /// Anything else.
-    Other,
-}
+use cronaca_model::ChannelType;
 
 /// One entry of `channels.tsv`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct ChannelWord {
     /// The medium.
-    pub kind: ChannelKind,
+    pub kind: ChannelType,
     /// True when the phrase is the channel's own name ("Telegram"); false for a common noun
     /// that a name may follow ("agenzia").
     pub named: bool,
 }
 
-impl FromStr for ChannelKind {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<ChannelKind, String> {
-        Ok(match s {
-            "tv" => ChannelKind::Tv,
-            "radio" => ChannelKind::Radio,
-            "telegram" => ChannelKind::Telegram,
-            "social_media" => ChannelKind::SocialMedia,
-            "statement" => ChannelKind::Statement,
-            "press_conference" => ChannelKind::PressConference,
-            "interview" => ChannelKind::Interview,
-            "website" => ChannelKind::Website,
-            "agency" => ChannelKind::Agency,
-            "newspaper" => ChannelKind::Newspaper,
-            "other" => ChannelKind::Other,
-            other => {
-                return Err(format!(
-                    "unknown channel type {other:?} (expected tv, radio, telegram, social_media, statement, press_conference, interview, website, agency, newspaper or other)"
-                ));
-            }
-        })
-    }
+/// The record's channel type named in the file: `tv`, `telegram`, `social_media`…
+fn channel_type(s: &str) -> Result<ChannelType, String> {
+    Ok(match s {
+        "tv" => ChannelType::Tv,
+        "radio" => ChannelType::Radio,
+        "telegram" => ChannelType::Telegram,
+        "social_media" => ChannelType::SocialMedia,
+        "statement" => ChannelType::Statement,
+        "press_conference" => ChannelType::PressConference,
+        "interview" => ChannelType::Interview,
+        "website" => ChannelType::Website,
+        "agency" => ChannelType::Agency,
+        "newspaper" => ChannelType::Newspaper,
+        "other" => ChannelType::Other,
+        other => {
+            return Err(format!(
+                "unknown channel type {other:?} (expected tv, radio, telegram, social_media, statement, press_conference, interview, website, agency, newspaper or other)"
+            ));
+        }
+    })
 }
 
 /// Reads `channels.tsv`: `phrase<TAB>type<TAB>name|noun`.
 pub(crate) fn load(code: &str, files: &LangFiles, problems: &mut Problems) -> Phrases<ChannelWord> {
     Phrases::load(code, files, "channels.tsv", problems, |cols| match cols {
         [kind, form, ..] => Ok(ChannelWord {
-            kind: kind.parse()?,
+            kind: channel_type(kind)?,
             named: match *form {
                 "name" => true,
                 "noun" => false,
@@ -94,18 +64,18 @@ mod tests {
     fn builtin_languages_read_their_channels() {
         let langs = Languages::builtin().unwrap();
         let cases = [
-            ("it", "Telegram", ChannelKind::Telegram, true),
-            ("it", "nota", ChannelKind::Statement, false),
+            ("it", "Telegram", ChannelType::Telegram, true),
+            ("it", "nota", ChannelType::Statement, false),
             (
                 "it",
                 "conferenza stampa",
-                ChannelKind::PressConference,
+                ChannelType::PressConference,
                 false,
             ),
-            ("en", "statement", ChannelKind::Statement, false),
-            ("es", "comunicado", ChannelKind::Statement, false),
-            ("fr", "communiqué", ChannelKind::Statement, false),
-            ("de", "Mitteilung", ChannelKind::Statement, false),
+            ("en", "statement", ChannelType::Statement, false),
+            ("es", "comunicado", ChannelType::Statement, false),
+            ("fr", "communiqué", ChannelType::Statement, false),
+            ("de", "Mitteilung", ChannelType::Statement, false),
         ];
         for (code, text, kind, named) in cases {
             let words: Vec<String> = text.split(' ').map(crate::fold_time).collect();

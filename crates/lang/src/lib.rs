@@ -40,7 +40,7 @@ mod speakers;
 mod speech;
 mod times;
 
-pub use channels::{ChannelKind, ChannelWord};
+pub use channels::ChannelWord;
 pub use error::LoadError;
 pub use events::{
     ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, EventEvidence, EventLexicon, EventRole, EventTrigger,

@@ -3,14 +3,14 @@
 //! capitalised name that follows it (after at most one adjective and a connector).
 
 use super::view::View;
-use cronaca_lang::ChannelKind;
+use cronaca_model::ChannelType;
 use cronaca_text::TokenKind;
 use std::ops::Range;
 
 /// One mention of a channel, in tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct ChannelMention {
-    pub kind: ChannelKind,
+    pub kind: ChannelType,
     /// The words naming the channel: "televisione Khabar-24".
     pub tokens: Range<usize>,
     /// Its name, when given: "Khabar-24".

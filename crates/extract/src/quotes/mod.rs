@@ -15,7 +15,8 @@ mod tests;
 
 use crate::entities::Entity;
 use channels::{ChannelMention, find_channels};
-use cronaca_lang::{ChannelKind, Lang, SpeechRole};
+use cronaca_lang::{Lang, SpeechRole};
+use cronaca_model::ChannelType;
 use cronaca_model::{CharIndex, QuoteKind, Span};
 use cronaca_text::{Segmentation, TokenKind};
 use speakers::{Candidate, Form, Known, candidates, choose_left, choose_right, resolve};
@@ -40,7 +41,7 @@ pub struct Attribution {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Channel {
     /// The kind of medium.
-    pub kind: ChannelKind,
+    pub kind: ChannelType,
     /// Its name, when the text gives one.
     pub name: Option<Range<usize>>,
     /// The words naming the channel.
@@ -103,7 +104,7 @@ impl Attribution {
             span: Some(span(&self.span)),
             entity: self.entity.map(|k| format!("e{}", k + 1)),
             channel: self.channel.as_ref().map(|c| cronaca_model::Channel {
-                kind: channel_type(c.kind),
+                kind: c.kind,
                 name: c.name.as_ref().map(|n| text[n.clone()].to_string()),
                 span: Some(span(&c.span)),
             }),
@@ -163,32 +164,15 @@ impl Quotes {
     }
 }
 
-fn channel_type(kind: ChannelKind) -> cronaca_model::ChannelType {
-    use cronaca_model::ChannelType as T;
-    match kind {
-        ChannelKind::Tv => T::Tv,
-        ChannelKind::Radio => T::Radio,
-        ChannelKind::Telegram => T::Telegram,
-        ChannelKind::SocialMedia => T::SocialMedia,
-        ChannelKind::Statement => T::Statement,
-        ChannelKind::PressConference => T::PressConference,
-        ChannelKind::Interview => T::Interview,
-        ChannelKind::Website => T::Website,
-        ChannelKind::Agency => T::Agency,
-        ChannelKind::Newspaper => T::Newspaper,
-        ChannelKind::Other => T::Other,
-    }
-}
-
 /// How telling a channel is when several are named around one quote: the interview over the
 /// site that ran it, the Telegram channel over the note posted there, the note last.
-fn channel_rank(kind: ChannelKind) -> u8 {
+fn channel_rank(kind: ChannelType) -> u8 {
     match kind {
-        ChannelKind::Interview => 5,
-        ChannelKind::Website => 3,
-        ChannelKind::PressConference => 2,
-        ChannelKind::Statement => 1,
-        ChannelKind::Other => 0,
+        ChannelType::Interview => 5,
+        ChannelType::Website => 3,
+        ChannelType::PressConference => 2,
+        ChannelType::Statement => 1,
+        ChannelType::Other => 0,
         _ => 4,
     }
 }
@@ -603,10 +587,10 @@ impl Finder<'_, '_> {
                 !is_speaker
                     || matches!(
                         c.kind,
-                        ChannelKind::Agency
-                            | ChannelKind::Newspaper
-                            | ChannelKind::Tv
-                            | ChannelKind::Radio
+                        ChannelType::Agency
+                            | ChannelType::Newspaper
+                            | ChannelType::Tv
+                            | ChannelType::Radio
                     )
             })
             .max_by_key(|(c, span)| (channel_rank(c.kind), std::cmp::Reverse(span.start)))

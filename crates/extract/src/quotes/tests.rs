@@ -14,7 +14,7 @@ type Row<'t> = (
     &'t str,
     &'t str,
     Option<&'t str>,
-    Option<(ChannelKind, &'t str)>,
+    Option<(ChannelType, &'t str)>,
     Option<&'t str>,
 );
 
@@ -45,7 +45,7 @@ fn italian_quote_split_by_its_attribution_with_a_named_tv_channel() {
     let text = "«Gli assalitori sono stati respinti», ha dichiarato Azirbek alla televisione \
                 Khabar-24, «e la città è tranquilla».";
     let (_, rows) = quotes_of("it", text);
-    let tv = Some((ChannelKind::Tv, "televisione Khabar-24"));
+    let tv = Some((ChannelType::Tv, "televisione Khabar-24"));
     assert_eq!(
         rows,
         [
@@ -107,7 +107,7 @@ fn italian_statement_released_by_a_spokeswoman_is_relayed() {
             "La missione durerà pochi giorni",
             "alleanza",
             Some("si legge"),
-            Some((ChannelKind::Telegram, "Telegram")),
+            Some((ChannelType::Telegram, "Telegram")),
             Some("Maria Zakharova"),
         )]
     );
@@ -130,7 +130,7 @@ fn attribution_sentences_give_the_quote_after_them_and_the_figures_before_them()
                 "Circa 400 sono ricoverate",
                 "il Ministero della Salute",
                 Some("annunciato"),
-                Some((ChannelKind::Tv, "tv pubblica")),
+                Some((ChannelType::Tv, "tv pubblica")),
             ),
             // Not followed by a quotation, "Lo riferisce" reports the sentence before it.
             (
@@ -138,7 +138,7 @@ fn attribution_sentences_give_the_quote_after_them_and_the_figures_before_them()
                 "Decine di morti ad Almaty",
                 "Tass",
                 Some("riferisce"),
-                Some((ChannelKind::Agency, "agenzia Tass")),
+                Some((ChannelType::Agency, "agenzia Tass")),
             ),
         ]
     );
@@ -151,7 +151,7 @@ fn attribution_sentences_give_the_quote_after_them_and_the_figures_before_them()
     let channel = source.channel.unwrap();
     assert_eq!(
         (channel.kind, &text[channel.span]),
-        (ChannelKind::Agency, "agenzia Tass")
+        (ChannelType::Agency, "agenzia Tass")
     );
 }
 
@@ -274,7 +274,7 @@ fn a_medium_after_a_clitic_report_is_the_source_and_a_title_stays_in_the_name() 
     assert_eq!(rows.len(), 2, "{rows:?}");
     assert_eq!(rows[0].1, "Circa 300 persone sono state fermate");
     assert_eq!(rows[0].2, "tv di Stato", "not the clitic 'Lo ha'");
-    assert_eq!(rows[0].4, Some((ChannelKind::Tv, "tv di Stato")));
+    assert_eq!(rows[0].4, Some((ChannelType::Tv, "tv di Stato")));
     assert_eq!(rows[1].1, "la situazione è sotto controllo");
     assert!(rows[1].2.ends_with("Sig. Marco Neri"), "{:?}", rows[1].2);
 }
