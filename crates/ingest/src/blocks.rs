@@ -42,8 +42,8 @@ const INERT: &[&str] = &[
 const FURNITURE: &[&str] = &[
     "nav", "header", "footer", "aside", "form", "figure", "menu", "dialog",
 ];
-/// Elements that start and end a text segment.
-const BLOCKS: &[&str] = &[
+/// Elements that start and end a text segment (and a line of the plain block walk in `html`).
+pub(crate) const BLOCKS: &[&str] = &[
     "p",
     "div",
     "h1",
@@ -68,6 +68,7 @@ const BLOCKS: &[&str] = &[
     "ul",
     "ol",
     "dl",
+    "figcaption",
     "body",
 ];
 /// Elements never skipped for a class or id word (templates tag the whole page).

@@ -599,31 +599,6 @@ const SKIP: &[&str] = &[
     "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button",
     "template", "svg", "iframe", "select", "head",
 ];
-/// Elements that end a block of text.
-const BLOCK: &[&str] = &[
-    "p",
-    "div",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "li",
-    "blockquote",
-    "pre",
-    "td",
-    "tr",
-    "br",
-    "section",
-    "article",
-    "figcaption",
-    "dd",
-    "dt",
-    "table",
-    "ul",
-    "ol",
-];
 
 /// The text of every block outside navigation, headers, footers and scripts, one block per
 /// line: trafilatura's cleaned HTML, or the whole page when trafilatura finds no main text.
@@ -635,13 +610,13 @@ fn block_text(page: &Html) -> String {
         match edge {
             Edge::Open(node) => match node.value() {
                 Node::Element(e) if SKIP.contains(&e.name()) => skipping += 1,
-                Node::Element(e) if BLOCK.contains(&e.name()) => out.push('\n'),
+                Node::Element(e) if crate::blocks::BLOCKS.contains(&e.name()) => out.push('\n'),
                 Node::Text(t) if skipping == 0 => out.push_str(t),
                 _ => {}
             },
             Edge::Close(node) => match node.value() {
                 Node::Element(e) if SKIP.contains(&e.name()) => skipping -= 1,
-                Node::Element(e) if BLOCK.contains(&e.name()) => out.push('\n'),
+                Node::Element(e) if crate::blocks::BLOCKS.contains(&e.name()) => out.push('\n'),
                 _ => {}
             },
         }
@@ -831,7 +806,7 @@ fn flat_text(html: &str) -> String {
         {
             let close = format!("</{name}");
             i = find_ascii_ci(&b[end..], close.as_bytes()).map_or(b.len(), |e| end + e);
-        } else if BLOCK.contains(&name.as_str()) {
+        } else if crate::blocks::BLOCKS.contains(&name.as_str()) {
             out.push('\n');
         }
     }
