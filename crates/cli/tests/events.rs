@@ -1,8 +1,8 @@
 //! The seed article's events against its gold record, through the binary: every gold event is
 //! found with its type, mode, trigger, main actor and recipient, place, status and figures.
+mod common;
+
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
 
 /// The names of an entity id's entity, or the id itself when the record has no such entity.
 fn place(record: &Value, id: &Value) -> String {
@@ -38,23 +38,9 @@ fn figure_numbers(record: &Value, event: &Value) -> Vec<String> {
 /// Runs only when the shared development data is next to the checkout.
 #[test]
 fn seed_events_match_the_gold_record() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
-    let (text, gold) = (
-        dir.join("kazakhstan-2022-01.it.txt"),
-        dir.join("kazakhstan-2022-01.it.gold.json"),
-    );
-    if !text.exists() || !gold.exists() {
-        eprintln!("skipped: {} not present", dir.display());
+    let Some((record, gold)) = common::seed_record(None) else {
         return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_cronaca"))
-        .args(["extract", "--published", "2022-01-06", "--output", "jsonl"])
-        .arg(&text)
-        .output()
-        .expect("cronaca runs");
-    assert!(out.status.success());
-    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold).unwrap()).unwrap();
+    };
     let events = record["events"].as_array().unwrap();
     for want in gold["events"].as_array().unwrap() {
         let got = events

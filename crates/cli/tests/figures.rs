@@ -1,8 +1,8 @@
 //! The seed article's figures against its gold record, through the binary: category, stated
 //! value, qualifier, bounds and vague term of each, in order, and their sources.
+mod common;
+
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
 
 fn summary(figure: &Value) -> String {
     format!(
@@ -19,27 +19,9 @@ fn summary(figure: &Value) -> String {
 /// Runs only when the shared development data is next to the checkout.
 #[test]
 fn seed_figures_match_the_gold_record() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/seed");
-    let (text, gold) = (
-        dir.join("kazakhstan-2022-01.it.txt"),
-        dir.join("kazakhstan-2022-01.it.gold.json"),
-    );
-    if !text.exists() || !gold.exists() {
-        eprintln!("skipped: {} not present", dir.display());
+    let Some((record, gold)) = common::seed_record(None) else {
         return;
-    }
-    let out = Command::new(env!("CARGO_BIN_EXE_cronaca"))
-        .args(["extract", "--published", "2022-01-06", "--output", "jsonl"])
-        .arg(&text)
-        .output()
-        .expect("cronaca runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(&gold).unwrap()).unwrap();
+    };
     let got: Vec<String> = record["figures"]
         .as_array()
         .unwrap()

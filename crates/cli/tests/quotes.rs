@@ -1,15 +1,8 @@
 //! The seed article's nine quotes against its gold record (`../shared/seed/`, development data
 //! kept outside the repository: the test says so and passes when the folder is absent).
-use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
+mod common;
 
-fn seed(name: &str) -> Option<std::path::PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/seed")
-        .join(name);
-    path.exists().then_some(path)
-}
+use serde_json::Value;
 
 fn span(v: &Value) -> (u64, u64) {
     (v["start"].as_u64().unwrap(), v["end"].as_u64().unwrap())
@@ -17,31 +10,9 @@ fn span(v: &Value) -> (u64, u64) {
 
 #[test]
 fn the_seed_quotes_match_the_gold_record() {
-    let (Some(text), Some(gold)) = (
-        seed("kazakhstan-2022-01.it.txt"),
-        seed("kazakhstan-2022-01.it.gold.json"),
-    ) else {
-        eprintln!("../shared/seed is not here: nothing to compare");
+    let Some((record, gold)) = common::seed_record(Some("quotes,entities")) else {
         return;
     };
-    let out = Command::new(env!("CARGO_BIN_EXE_cronaca"))
-        .args([
-            "extract",
-            "--published",
-            "2022-01-06",
-            "--layers",
-            "quotes,entities",
-        ])
-        .arg(&text)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let record: Value = serde_json::from_slice(&out.stdout).unwrap();
-    let gold: Value = serde_json::from_str(&std::fs::read_to_string(gold).unwrap()).unwrap();
     let quotes = record["quotes"].as_array().unwrap();
     let gold_quotes = gold["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), gold_quotes.len(), "{quotes:#?}");
