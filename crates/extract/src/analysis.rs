@@ -5,7 +5,7 @@ use crate::figures::{self, Figure};
 use crate::quotes::{self, Quotes};
 use crate::times::{self, Time};
 use crate::{Layer, Layers};
-use cronaca_lang::{Lang, Languages};
+use cronaca_lang::{FoldedTokens, Lang, Languages};
 use cronaca_model::{CharIndex, Doc, Document, Record, SCHEMA, Span};
 use cronaca_text::{LanguageGuess, Normalized, Segmentation, segment};
 use sha2::{Digest, Sha256};
@@ -87,6 +87,10 @@ impl Extractor {
         let lang = self.langs.get_or_fallback(&language.code);
         let segmentation = segment(&text, &lang.segment_rules);
         let clock = times.add("segment", clock);
+        // Folded once for every stage that matches phrases.
+        let folded = FoldedTokens::new(&text, &segmentation.tokens);
+        let folded = folded.words();
+        let clock = times.add("fold", clock);
         let amounts = amounts::find_amounts(&text, &segmentation, lang);
         let clock = times.add("amounts", clock);
         let found_times = times::find_times(
@@ -105,6 +109,7 @@ impl Extractor {
         let found_figures = figures::find_figures(
             &text,
             &segmentation,
+            &folded,
             lang,
             &amounts,
             &found_times,
@@ -114,6 +119,7 @@ impl Extractor {
         let found_events = events::find_events(&events::Context {
             text: &text,
             segmentation: &segmentation,
+            folded: &folded,
             lang,
             entities: entities.as_deref().unwrap_or_default(),
             times: &found_times,

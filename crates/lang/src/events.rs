@@ -6,7 +6,7 @@
 
 use crate::LangFiles;
 use crate::error::Problems;
-use crate::phrases::{PhraseWord, Phrases};
+use crate::phrases::Phrases;
 use std::str::FromStr;
 
 /// PLOVER 2.0's sixteen event categories.
@@ -175,80 +175,10 @@ impl FromStr for EventRole {
 pub struct EventLexicon {
     /// Trigger phrases (`events.tsv`).
     pub triggers: Phrases<EventTrigger>,
-    /// Which folded tokens can start a trigger.
-    pub trigger_starts: FirstBytes,
     /// Evidence phrases (`event_evidence.tsv`).
     pub evidence: Phrases<EventEvidence>,
-    /// Which folded tokens can start an evidence phrase.
-    pub evidence_starts: FirstBytes,
     /// Structure words (`event_roles.tsv`).
     pub roles: Phrases<EventRole>,
-}
-
-/// A quick filter before a phrase lookup: the first three bytes of every phrase's first word
-/// (the whole word when shorter), hashed into a bit set; prefixes shorter than three bytes go
-/// to a second set keyed by their bytes. A token that hits neither cannot start a phrase, which
-/// spares the hash lookups for nearly every token.
-#[derive(Debug, Clone, Default)]
-pub struct FirstBytes {
-    heads: Vec<u64>,
-    short: Vec<u64>,
-}
-
-const HEAD_BITS: usize = 1 << 16;
-
-fn head_key(bytes: &[u8]) -> usize {
-    let n = bytes.len().min(3);
-    let mut h: u32 = 0x811c_9dc5 ^ n as u32;
-    for &b in &bytes[..n] {
-        h = (h ^ u32::from(b)).wrapping_mul(0x0100_0193);
-    }
-    (h as usize) % HEAD_BITS
-}
-
-fn short_key(bytes: &[u8]) -> usize {
-    match bytes {
-        [a] => usize::from(*a),
-        [a, b, ..] => 256 + (usize::from(*a) << 8 | usize::from(*b)),
-        [] => 0,
-    }
-}
-
-fn set(bits: &mut [u64], k: usize) {
-    bits[k / 64] |= 1 << (k % 64);
-}
-
-fn get(bits: &[u64], k: usize) -> bool {
-    bits.get(k / 64).is_some_and(|w| w & (1 << (k % 64)) != 0)
-}
-
-impl FirstBytes {
-    fn new<L>(phrases: &Phrases<L>) -> FirstBytes {
-        let mut gate = FirstBytes {
-            heads: vec![0; HEAD_BITS / 64],
-            short: vec![0; (256 + 65536) / 64],
-        };
-        for p in phrases.iter() {
-            match &p.words[0] {
-                PhraseWord::Prefix(w) if w.len() < 3 => {
-                    set(&mut gate.short, short_key(w.as_bytes()))
-                }
-                PhraseWord::Prefix(w) | PhraseWord::Exact(w) => {
-                    set(&mut gate.heads, head_key(w.as_bytes()))
-                }
-            }
-        }
-        gate
-    }
-
-    /// False when no phrase can start with the folded token `word`.
-    pub fn may_start(&self, word: &str) -> bool {
-        let b = word.as_bytes();
-        !b.is_empty()
-            && (get(&self.heads, head_key(b))
-                || get(&self.short, short_key(&b[..1]))
-                || (b.len() >= 2 && get(&self.short, short_key(&b[..2]))))
-    }
 }
 
 impl EventLexicon {
@@ -284,9 +214,7 @@ impl EventLexicon {
             }
         }
         EventLexicon {
-            trigger_starts: FirstBytes::new(&triggers),
             triggers,
-            evidence_starts: FirstBytes::new(&evidence),
             evidence,
             roles,
         }
@@ -419,7 +347,7 @@ mod tests {
                 .into(),
         );
         let lex = EventLexicon::load("zz", &files, &mut Problems::default());
-        let gate = &lex.trigger_starts;
+        let gate = &lex.triggers;
         for word in ["sparatoria", "spar", "no", "ab", "abc", "abbattuto"] {
             assert!(gate.may_start(word), "{word}");
         }

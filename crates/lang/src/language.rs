@@ -5,6 +5,7 @@ use crate::figures::FigureLexicon;
 use crate::modality::Modality;
 use crate::numbers::Numbers;
 use crate::phrases::Phrases;
+use crate::quote_words::QuoteWords;
 use crate::speakers::SpeakerWord;
 use crate::speech::SpeechRole;
 use crate::times::TimeLexicon;
@@ -74,6 +75,8 @@ pub struct Lang {
     pub channels: Phrases<ChannelWord>,
     /// Role nouns, pronouns, determiners and name connectors of speakers (`speakers.tsv`).
     pub speakers: Phrases<SpeakerWord>,
+    /// The first words of the three lists above, for a quick test per token.
+    pub quote_words: QuoteWords,
     /// Event triggers, the evidence that decides their mode and the structure words around
     /// them (`events.tsv`, `event_evidence.tsv`, `event_roles.tsv`).
     pub events: EventLexicon,
@@ -93,6 +96,7 @@ impl Lang {
         let speech = crate::speech::load(code, files, &mut problems);
         let channels = crate::channels::load(code, files, &mut problems);
         let speakers = crate::speakers::load(code, files, &mut problems);
+        let quote_words = QuoteWords::new(&speech, &speakers, &channels);
         let events = EventLexicon::load(code, files, &mut problems);
         match conventions {
             Some(conventions) if problems.0.is_empty() => Ok(Lang {
@@ -106,6 +110,7 @@ impl Lang {
                 speech,
                 channels,
                 speakers,
+                quote_words,
                 events,
             }),
             _ => Err(LoadError::new(problems.0)),

@@ -35,6 +35,7 @@ mod language;
 mod modality;
 mod numbers;
 mod phrases;
+mod quote_words;
 mod segmentation;
 mod speakers;
 mod speech;
@@ -44,7 +45,7 @@ pub use channels::ChannelWord;
 pub use error::LoadError;
 pub use events::{
     ACLED_EVENT_TYPES, ACLED_SUB_EVENT_TYPES, EventEvidence, EventLexicon, EventRole, EventTrigger,
-    FirstBytes, PLOVER_TYPES, TriggerPart,
+    PLOVER_TYPES, TriggerPart,
 };
 pub use figures::{Counted, FigureCue, FigureLexicon};
 pub use files::LangFiles;
@@ -54,7 +55,8 @@ pub use numbers::{
     Bound, NumberWord, Numbers, PatternPart, Probe, QuantifierReading, QuantifierWord,
     RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,
 };
-pub use phrases::{Phrase, PhraseWord, Phrases};
+pub use phrases::{FirstBytes, FoldedTokens, Phrase, PhraseWord, Phrases};
+pub use quote_words::{QuoteWord, QuoteWords};
 pub use speakers::SpeakerWord;
 pub use speech::SpeechRole;
 pub use times::{

@@ -9,6 +9,7 @@
 //! cut into morphemes without allocating.
 use crate::error::Problems;
 use crate::{Conventions, LangFiles};
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::fmt;
 use unicode_normalization::UnicodeNormalization;
@@ -224,6 +225,12 @@ pub struct RangePattern {
     pub parts: Vec<PatternPart>,
     /// Its meaning.
     pub bound: Bound,
+    /// The index of `{a}` in `parts`.
+    pub a: usize,
+    /// The part a match checks first, when it is a literal: the one right before `{a}` (or,
+    /// when `{a}` comes first, right after it), folded and without accents
+    /// ([`strip_accents`]). A word that differs from it in that form cannot match it.
+    pub first_literal: Option<String>,
 }
 
 /// What [`Numbers::probe`] found for a word.
@@ -231,7 +238,8 @@ pub struct RangePattern {
 pub struct Probe<'a> {
     /// The word's readings (empty if it is not a form).
     pub readings: &'a [Reading],
-    /// A numeral form is a strict prefix of the word.
+    /// A numeral form is a strict prefix of the word, which is no form, in a language whose
+    /// number words glue ([`Numbers::compounds`]).
     pub numeral_prefix: bool,
     /// A multi-word form starts with the word and a space.
     pub multi_word: bool,
@@ -242,10 +250,18 @@ pub struct Probe<'a> {
 pub struct Numbers {
     map: fst::Map<Vec<u8>>,
     readings: Vec<Vec<Reading>>,
-    /// A hashed set of the forms' first three bytes (or the whole form, if shorter): a word
-    /// of three bytes or more whose start is not in it has nothing in the trie (see
-    /// [`Numbers::probe`]). Empty: no filter.
+    /// A hashed set of the first one, two and three bytes of every form: a word whose first
+    /// (up to) three bytes are not in it is no form and starts none. Empty: no filter.
     starts: Vec<u64>,
+    /// [`probe`](Self::probe) without the trie: every form and every start of a multi-word
+    /// form before a space ("per" of "per cento"), with the form's readings (an index into
+    /// `readings`, `u32::MAX` for none) and whether a multi-word form starts with it and a
+    /// space. The trie walk costs a node decoding per byte; one hash lookup is several times
+    /// cheaper, and most words of a text are looked up.
+    words: FxHashMap<Box<[u8]>, (u32, bool)>,
+    /// A hashed set of the numerals' first (up to) three bytes, to tell cheaply that no
+    /// numeral is a prefix of a word.
+    numeral_starts: Vec<u64>,
     /// Multipliers glued to digits, longest first, matched case-sensitively: ("k", 1000).
     pub suffixes: Vec<(String, f64)>,
     /// Ordinal endings after digits, longest first, folded: "esimo", "st", "°".
@@ -312,10 +328,9 @@ pub fn strip_accents(form: &str) -> String {
     out
 }
 
-/// The bit of [`Numbers::starts`] for the first bytes of a form (`whole`: the form is exactly
-/// these bytes; otherwise it starts with them).
-fn start_bit(head: &[u8], whole: bool) -> usize {
-    let mut h = head.len() as u32 | if whole { 0x100 } else { 0 };
+/// The bit of [`Numbers::starts`] (or `numeral_starts`) for the first bytes of a word.
+fn start_bit(head: &[u8]) -> usize {
+    let mut h = head.len() as u32;
     for &b in head {
         h = (h ^ u32::from(b)).wrapping_mul(0x9E37_79B1);
     }
@@ -323,19 +338,14 @@ fn start_bit(head: &[u8], whole: bool) -> usize {
 }
 
 impl Numbers {
-    /// False when the trie walk for `folded` cannot find anything: no form starts with its
-    /// first (up to three) bytes and no numeral of one or two bytes is a prefix of it. Only
-    /// [`probe`](Self::probe) cares about such numerals; `get` and `has_prefix` may ask too
-    /// (a false "maybe" only costs the walk).
+    /// False when no form starts with the first (up to three) bytes of `folded`: then neither
+    /// [`get`](Self::get) nor [`has_prefix`](Self::has_prefix) can find anything.
     fn may_start(&self, folded: &[u8]) -> bool {
         if self.starts.is_empty() || folded.is_empty() {
             return true;
         }
-        let has = |bit: usize| self.starts[bit >> 6] & (1 << (bit & 63)) != 0;
-        let n = folded.len().min(3);
-        has(start_bit(&folded[..n], false))
-            || (n > 1 && has(start_bit(&folded[..1], true)))
-            || (n > 2 && has(start_bit(&folded[..2], true)))
+        let bit = start_bit(&folded[..folded.len().min(3)]);
+        self.starts[bit >> 6] & (1 << (bit & 63)) != 0
     }
 
     /// Every reading of an already folded form.
@@ -371,41 +381,49 @@ impl Numbers {
         }
     }
 
-    /// One walk down the trie for a folded word: its readings, whether a numeral is a strict
-    /// prefix of it (a glued compound may start there), and whether a multi-word form starts
-    /// with it ("per" of "per cento").
+    /// What the lexicon says about a folded word: its readings, whether a numeral is a strict
+    /// prefix of it (a glued compound may start there; asked only in languages that glue
+    /// number words, of words that are no form), and whether a multi-word form starts with it
+    /// ("per" of "per cento").
     pub fn probe(&self, folded: &[u8]) -> Probe<'_> {
-        let fst = self.map.as_fst();
-        let mut node = fst.root();
-        let mut out = fst::raw::Output::zero();
         let mut probe = Probe {
             readings: &[],
             numeral_prefix: false,
             multi_word: false,
         };
-        if !self.may_start(folded) {
+        if folded.is_empty() {
+            probe.multi_word = self.has_prefix(b" ");
             return probe;
         }
-        for (i, &b) in folded.iter().enumerate() {
-            let Some(t) = node.find_input(b) else {
-                return probe;
-            };
-            let tr = node.transition(t);
-            out = out.cat(tr.out);
-            node = fst.node(tr.addr);
-            if node.is_final() {
-                let readings = &self.readings[out.cat(node.final_output()).value() as usize];
-                if i + 1 == folded.len() {
-                    probe.readings = readings;
-                } else if !probe.numeral_prefix {
-                    probe.numeral_prefix = readings
-                        .iter()
-                        .any(|r| matches!(r, Reading::Number(w) if w.role.is_numeral()));
-                }
+        if let Some(&(k, multi_word)) = self.words.get(folded) {
+            if let Some(r) = self.readings.get(k as usize) {
+                probe.readings = r;
             }
+            probe.multi_word = multi_word;
         }
-        probe.multi_word = node.find_input(b' ').is_some();
+        probe.numeral_prefix =
+            self.compounds && probe.readings.is_empty() && self.numeral_prefix(folded);
         probe
+    }
+
+    /// True when a numeral form is a strict prefix of `folded`.
+    fn numeral_prefix(&self, folded: &[u8]) -> bool {
+        let has = |head: &[u8]| {
+            let bit = start_bit(head);
+            self.numeral_starts
+                .get(bit >> 6)
+                .is_some_and(|w| w & (1 << (bit & 63)) != 0)
+        };
+        if !(1..folded.len().min(4)).any(|n| has(&folded[..n])) {
+            return false;
+        }
+        let mut found = false;
+        self.prefixes(&folded[..folded.len() - 1], |_, readings| {
+            found |= readings
+                .iter()
+                .any(|r| matches!(r, Reading::Number(w) if w.role.is_numeral()));
+        });
+        found
     }
 
     /// True when some form starts with `folded` (used for multi-word forms: "per" → "per cento").
@@ -753,10 +771,25 @@ impl Numbers {
                 problems.at(&path, line, format!("duplicate pattern {:?}", cols[0]));
                 continue;
             }
+            let ka = parts
+                .iter()
+                .position(|p| *p == PatternPart::A)
+                .expect("{a} was counted once");
+            let next = if ka > 0 {
+                parts.get(ka - 1)
+            } else {
+                parts.get(1)
+            };
+            let first_literal = match next {
+                Some(PatternPart::Literal(lit)) => Some(strip_accents(lit)),
+                _ => None,
+            };
             numbers.ranges.push(RangePattern {
                 pattern: cols[0].to_string(),
                 parts,
                 bound,
+                a: ka,
+                first_literal,
             });
         }
         numbers
@@ -773,23 +806,40 @@ impl Numbers {
             .unwrap_or(1);
         if !builder.entries.contains_key("") {
             let mut starts = vec![0u64; 1024];
-            for (k, readings) in &builder.entries {
+            for k in builder.entries.keys() {
                 let k = k.as_bytes();
                 for n in 1..=k.len().min(3) {
-                    let bit = start_bit(&k[..n], false);
-                    starts[bit >> 6] |= 1 << (bit & 63);
-                }
-                // A short form matters inside a longer word only as a numeral prefix.
-                let numeral = readings
-                    .iter()
-                    .any(|r| matches!(r, Reading::Number(w) if w.role.is_numeral()));
-                if k.len() <= 2 && numeral {
-                    let bit = start_bit(k, true);
+                    let bit = start_bit(&k[..n]);
                     starts[bit >> 6] |= 1 << (bit & 63);
                 }
             }
             numbers.starts = starts;
         }
+        let mut numeral_starts = vec![0u64; 1024];
+        for (k, readings) in &builder.entries {
+            let numeral = readings
+                .iter()
+                .any(|r| matches!(r, Reading::Number(w) if w.role.is_numeral()));
+            if numeral && !k.is_empty() {
+                let bit = start_bit(&k.as_bytes()[..k.len().min(3)]);
+                numeral_starts[bit >> 6] |= 1 << (bit & 63);
+            }
+        }
+        numbers.numeral_starts = numeral_starts;
+        let mut words: FxHashMap<Box<[u8]>, (u32, bool)> = FxHashMap::default();
+        for (k, key) in builder.entries.keys().enumerate() {
+            words
+                .entry(key.as_bytes().into())
+                .or_insert((u32::MAX, false))
+                .0 = k as u32;
+            for (at, _) in key.match_indices(' ') {
+                words
+                    .entry(key.as_bytes()[..at].into())
+                    .or_insert((u32::MAX, false))
+                    .1 = true;
+            }
+        }
+        numbers.words = words;
         let mut readings = Vec::with_capacity(builder.entries.len());
         let map = fst::Map::from_iter(builder.entries.into_iter().map(|(k, v)| {
             readings.push(v);
@@ -993,6 +1043,39 @@ mod tests {
         let mut found = Vec::new();
         n.prefixes(b"terzine", |len, _| found.push(len));
         assert_eq!(found, [5]);
+    }
+
+    #[test]
+    fn probe_says_what_the_trie_says() {
+        let langs = crate::Languages::builtin().unwrap();
+        for code in ["it", "en", "fr", "de", "es", "ru"] {
+            let n = &langs.get(code).unwrap().numbers;
+            let words = "tre trenta trentatré tremendo tr t per cento percento un uno una unione \
+                 sei seimila seicento settembre otto ottobre mille milioni dozzina decine di e \
+                 the hundred hundreds one ones a an per percent quatre vingt vingts cent \
+                 zwei zweihundert und dreißig dos doscientos y mil три тысячи сто x 0";
+            for w in words.split(' ') {
+                let p = n.probe(w.as_bytes());
+                let mut numeral = false;
+                n.prefixes(&w.as_bytes()[..w.len() - 1], |_, r| {
+                    numeral |= r
+                        .iter()
+                        .any(|r| matches!(r, Reading::Number(x) if x.role.is_numeral()));
+                });
+                assert_eq!(p.readings, n.get(w), "{code} {w}");
+                let numeral = numeral && n.compounds && p.readings.is_empty();
+                assert_eq!(p.numeral_prefix, numeral, "{code} {w}");
+                assert_eq!(
+                    p.multi_word,
+                    n.has_prefix(format!("{w} ").as_bytes()),
+                    "{code} {w}"
+                );
+            }
+        }
+        let it = &langs.get("it").unwrap().numbers;
+        assert!(!it.probe(b"trenta").readings.is_empty());
+        assert!(it.probe(b"tremendo").numeral_prefix && it.probe(b"tremendo").readings.is_empty());
+        assert!(it.probe(b"per").multi_word && !it.probe(b"tr").numeral_prefix);
     }
 
     #[test]

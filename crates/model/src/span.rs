@@ -26,7 +26,7 @@ impl Span {
     }
 }
 
-/// Converts byte offsets of one text into code-point offsets in O(log n).
+/// Converts byte offsets of one text into code-point offsets in constant time.
 ///
 /// Stores one checkpoint every 64 bytes; a lookup counts the characters between the nearest
 /// checkpoint and the offset.
@@ -44,33 +44,40 @@ impl CharIndex {
         let bytes = text.as_bytes().to_vec();
         let mut checkpoints = Vec::with_capacity(bytes.len() / STRIDE + 1);
         let mut chars = 0;
-        for (i, b) in bytes.iter().enumerate() {
-            if i % STRIDE == 0 {
-                checkpoints.push(chars);
-            }
-            if !is_continuation(*b) {
-                chars += 1;
-            }
+        for block in bytes.chunks(STRIDE) {
+            checkpoints.push(chars);
+            chars += count_chars(block);
+        }
+        if checkpoints.is_empty() {
+            checkpoints.push(0);
         }
         CharIndex { bytes, checkpoints }
     }
 
     /// The code-point offset of byte offset `byte` (which must be a char boundary or the end).
     pub fn char_offset(&self, byte: usize) -> usize {
-        if byte >= self.bytes.len() {
-            return self.checkpoints.last().copied().unwrap_or(0)
-                + self.bytes[(self.checkpoints.len().saturating_sub(1)) * STRIDE..]
-                    .iter()
-                    .filter(|b| !is_continuation(**b))
-                    .count();
-        }
-        let block = byte / STRIDE;
-        self.checkpoints[block]
-            + self.bytes[block * STRIDE..byte]
-                .iter()
-                .filter(|b| !is_continuation(**b))
-                .count()
+        let byte = byte.min(self.bytes.len());
+        let block = (byte / STRIDE).min(self.checkpoints.len() - 1);
+        self.checkpoints[block] + count_chars(&self.bytes[block * STRIDE..byte])
     }
+}
+
+/// The characters that start in `bytes`: the bytes that are not UTF-8 continuation bytes,
+/// counted eight at a time.
+fn count_chars(bytes: &[u8]) -> usize {
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for w in &mut words {
+        let w = u64::from_le_bytes(w.try_into().expect("chunks of eight"));
+        // A continuation byte is 10xxxxxx: bit 7 set and bit 6 clear.
+        let continuation = w & !(w << 1) & 0x8080_8080_8080_8080;
+        n += 8 - continuation.count_ones() as usize;
+    }
+    n + words
+        .remainder()
+        .iter()
+        .filter(|b| !is_continuation(**b))
+        .count()
 }
 
 fn is_continuation(b: u8) -> bool {
@@ -90,5 +97,11 @@ mod tests {
         }
         assert_eq!(index.char_offset(text.len()), text.chars().count());
         assert_eq!(CharIndex::new("").char_offset(0), 0);
+        // A text that fills its last block exactly.
+        let text = "é".repeat(64);
+        let index = CharIndex::new(&text);
+        assert_eq!(index.char_offset(text.len()), 64);
+        assert_eq!(index.char_offset(66), 33);
+        assert_eq!(index.char_offset(text.len() + 10), 64);
     }
 }

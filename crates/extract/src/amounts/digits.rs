@@ -203,7 +203,15 @@ fn scan_with(
         for suffix in &numbers.ordinal_suffixes {
             let n = suffix.len();
             let Some(head) = rest.get(..n) else { continue };
-            if head.to_lowercase() == *suffix {
+            // ASCII compared in place (no lower-cased copy): most text after digits is.
+            let same = if head.is_ascii() {
+                head.bytes()
+                    .zip(suffix.bytes())
+                    .all(|(h, s)| h.to_ascii_lowercase() == s)
+            } else {
+                head.to_lowercase() == *suffix
+            };
+            if same {
                 let after = end + n;
                 let ok = if suffix == "." {
                     // "die 3. Banane": a period, a space and a lower- or upper-case word, not a

@@ -37,71 +37,115 @@ fn is_hyphen(c: char) -> bool {
     matches!(c, '-' | '‐' | '‑')
 }
 
+/// What a byte says about the word holding it (bits of [`BYTE_CLASS`]).
+const DIGIT: u8 = 1;
+const UPPER: u8 = 2;
+const NON_ASCII: u8 = 4;
+/// '-', or the first byte of '‐' and '‑'.
+const DASH: u8 = 8;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_uppercase() {
+            UPPER
+        } else if c == b'-' {
+            DASH
+        } else if c == 0xE2 {
+            NON_ASCII | DASH
+        } else if c >= 0x80 {
+            NON_ASCII
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+
+/// The [`BYTE_CLASS`] bits of the bytes of `s`, in one pass: most words need no closer look.
+fn classes(s: &str) -> u8 {
+    s.bytes().fold(0, |acc, b| acc | BYTE_CLASS[usize::from(b)])
+}
+
 impl<'a> Pieces<'a> {
     pub(crate) fn new(text: &'a str, seg: &Segmentation, numbers: &'a Numbers) -> Pieces<'a> {
-        let mut list = Vec::with_capacity(seg.tokens.len() + 8);
+        let n = seg.tokens.len() + 8;
+        let mut pieces = Pieces {
+            text,
+            list: Vec::with_capacity(n),
+            readings: Vec::with_capacity(n),
+            multi_start: Vec::with_capacity(n),
+            multi_next: Vec::with_capacity(n),
+            numbers,
+        };
+        let mut buf = String::new();
         for t in &seg.tokens {
             let s = &text[t.span.clone()];
-            if t.kind != TokenKind::Word || !s.contains(is_hyphen) {
-                let mixed = t.kind == TokenKind::Word
-                    && s.bytes().any(|b| b.is_ascii_digit())
-                    && s.chars().any(char::is_alphabetic);
-                list.push(Piece {
+            let class = classes(s);
+            let word = t.kind == TokenKind::Word;
+            if !word || class & DASH == 0 || !s.contains(is_hyphen) {
+                let mixed = word && class & DIGIT != 0 && s.chars().any(char::is_alphabetic);
+                let piece = Piece {
                     start: t.span.start,
                     end: t.span.end,
                     kind: t.kind,
                     hyphen_before: false,
                     mixed,
-                });
+                };
+                pieces.push(piece, class, &mut buf);
                 continue;
             }
-            let mixed = s.bytes().any(|b| b.is_ascii_digit());
+            let mixed = class & DIGIT != 0;
             let mut first = true;
             let mut start = t.span.start;
             for part in s.split(is_hyphen) {
                 let end = start + part.len();
                 if !part.is_empty() {
-                    list.push(Piece {
+                    let piece = Piece {
                         start,
                         end,
                         kind: TokenKind::Word,
                         hyphen_before: !first,
                         mixed,
-                    });
+                    };
+                    pieces.push(piece, classes(part), &mut buf);
                 }
                 first = false;
                 // Skip the hyphen (every hyphen we split on is 1 or 3 bytes).
                 start = end + text[end..].chars().next().map_or(1, char::len_utf8);
             }
         }
-        let mut buf = String::new();
-        let mut multi_start = vec![false; list.len()];
-        let mut multi_next = vec![false; list.len()];
-        let readings = list
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                if p.kind == TokenKind::Number || p.mixed {
-                    return &[][..];
-                }
-                fold_into(&text[p.start..p.end], &mut buf);
-                let probe = numbers.probe(buf.as_bytes());
-                multi_next[i] = probe.multi_word;
-                if probe.readings.is_empty() && p.kind == TokenKind::Word {
-                    multi_start[i] =
-                        (numbers.compounds && probe.numeral_prefix) || probe.multi_word;
-                }
-                probe.readings
-            })
-            .collect();
-        Pieces {
-            text,
-            list,
-            readings,
-            multi_start,
-            multi_next,
-            numbers,
+        pieces
+    }
+
+    /// Adds a piece (its bytes' `class`) with what the lexicon says about it.
+    fn push(&mut self, p: Piece, class: u8, buf: &mut String) {
+        let (mut readings, mut multi_start, mut multi_next) = (&[][..], false, false);
+        if p.kind != TokenKind::Number && !p.mixed {
+            let word = &self.text[p.start..p.end];
+            // Lower-case ASCII is its own folded form, and most words are.
+            let folded = if class & (UPPER | NON_ASCII) == 0 {
+                word
+            } else {
+                fold_into(word, buf);
+                buf
+            };
+            let probe = self.numbers.probe(folded.as_bytes());
+            multi_next = probe.multi_word;
+            if probe.readings.is_empty() && p.kind == TokenKind::Word {
+                multi_start = probe.numeral_prefix || probe.multi_word;
+            }
+            readings = probe.readings;
         }
+        self.list.push(p);
+        self.readings.push(readings);
+        self.multi_start.push(multi_start);
+        self.multi_next.push(multi_next);
     }
 
     pub(crate) fn len(&self) -> usize {

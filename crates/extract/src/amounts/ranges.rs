@@ -121,11 +121,29 @@ pub(crate) fn add_ranges(pieces: &Pieces, lang: &Lang, found: &mut Vec<(Amount, 
         literals: HashMap::new(),
     };
     let mut matches: Vec<Match> = Vec::new();
+    // The folded, accent-less form of a piece, to compare with `RangePattern::first_literal`.
+    let mut scratch = String::new();
+    let mut key = |i: usize| {
+        fold_into(pieces.str(i), &mut scratch);
+        strip_accents(&scratch)
+    };
     for &(first, a, alast) in &ends {
+        let (mut before, mut after) = (None, None);
         for pat in patterns {
-            let Some(ka) = pat.parts.iter().position(|p| *p == PatternPart::A) else {
-                continue;
-            };
+            let ka = pat.a;
+            // A literal that `literal_matches` accepts has the same folded, accent-less form
+            // as the piece: most patterns are told apart here, without matching.
+            if let Some(lit) = &pat.first_literal {
+                let (at, slot) = if ka > 0 {
+                    (first.checked_sub(1), &mut before)
+                } else {
+                    (Some(alast + 1).filter(|&j| j < pieces.len()), &mut after)
+                };
+                let Some(at) = at else { continue };
+                if slot.get_or_insert_with(|| key(at)) != lit {
+                    continue;
+                }
+            }
             // Literals before {a}, backwards.
             let mut start = first;
             let mut ok = true;

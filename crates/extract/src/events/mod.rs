@@ -153,6 +153,8 @@ pub struct Context<'a> {
     pub text: &'a str,
     /// Its sentences and tokens.
     pub segmentation: &'a Segmentation,
+    /// The folded form of every token ([`cronaca_lang::FoldedTokens::words`]).
+    pub folded: &'a [&'a str],
     /// The language's knowledge.
     pub lang: &'a Lang,
     /// The entity layer, when the language has one.
@@ -168,9 +170,8 @@ pub fn find_events(cx: &Context<'_>) -> Vec<Event> {
     let doc = sentence::Document::new(cx);
     let mut found = Vec::new();
     let mut agents = Vec::new();
-    let mut scratch = Vec::new();
     for k in 0..cx.segmentation.sentences.len() {
-        sentence::events_of(cx, &doc, k, &mut scratch, &mut found, &mut agents);
+        sentence::events_of(cx, &doc, k, &mut found, &mut agents);
     }
     let mut events = merge::merge(cx.text, found);
     merge::attach_agents(&mut events, agents);

@@ -21,7 +21,7 @@ pub(super) struct Words<'a> {
     text: &'a str,
     tokens: &'a [cronaca_text::Token],
     /// Folded tokens, for the phrase matchers.
-    pub folded: &'a [String],
+    pub folded: &'a [&'a str],
     /// The structure role of each token (`event_roles.tsv`).
     pub roles: Vec<Option<EventRole>>,
     entity_at: &'a [Option<usize>],
@@ -35,7 +35,7 @@ impl<'a> Words<'a> {
         cx: &Context<'a>,
         doc: &'a Document,
         range: Range<usize>,
-        folded: &'a [String],
+        folded: &'a [&'a str],
     ) -> Words<'a> {
         let tokens = &cx.segmentation.tokens[range.clone()];
         let mut roles = vec![None; tokens.len()];
@@ -119,7 +119,7 @@ impl<'a> Words<'a> {
         if starts {
             return self.entity_at[i];
         }
-        places.get(&self.folded[i]).copied()
+        places.get(self.folded[i]).copied()
     }
 
     /// A word that can be part of a noun phrase.

@@ -2,7 +2,9 @@
 
 use super::parties::{self, Words};
 use super::{Context, Event, Party, When};
-use cronaca_lang::{EventEvidence, EventRole, EventTrigger, Modality, Phrase, TriggerPart};
+use cronaca_lang::{
+    EventEvidence, EventRole, EventTrigger, Modality, Phrase, Phrases, TriggerPart,
+};
 use cronaca_model::{EntityType, EventStatus, TimeType};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -127,7 +129,6 @@ pub(super) fn events_of(
     cx: &Context<'_>,
     doc: &Document,
     k: usize,
-    scratch: &mut Vec<String>,
     out: &mut Vec<Event>,
     agents: &mut Vec<Agent>,
 ) {
@@ -137,27 +138,11 @@ pub(super) fn events_of(
     if lex.triggers.is_empty() {
         return;
     }
-    let tokens = &seg.tokens[sentence.tokens.clone()];
-    for (j, t) in tokens.iter().enumerate() {
-        let token = &cx.text[t.span.clone()];
-        match scratch.get_mut(j) {
-            Some(f) => {
-                f.clear();
-                cronaca_lang::fold_time_into(token, f);
-            }
-            None => scratch.push(cronaca_lang::fold_time(token)),
-        }
-    }
-    let folded = &scratch[..tokens.len()];
+    let folded = &cx.folded[sentence.tokens.clone()];
     let mut candidates = Vec::new();
     let mut i = 0;
     while i < folded.len() {
-        let found = lex
-            .trigger_starts
-            .may_start(&folded[i])
-            .then(|| most_specific(lex.triggers.matches_at(folded, i)))
-            .flatten();
-        match found {
+        match most_specific(&lex.triggers, folded, i) {
             Some((p, n)) => {
                 candidates.push(Candidate {
                     tokens: i..i + n,
@@ -172,14 +157,11 @@ pub(super) fn events_of(
     if candidates.is_empty() {
         return;
     }
-    let evidence: Vec<(usize, &EventEvidence)> = (0..folded.len())
-        .filter(|&i| lex.evidence_starts.may_start(&folded[i]))
-        .flat_map(|i| {
-            lex.evidence
-                .matches_at(folded, i)
-                .map(move |(p, _)| (i, &p.label))
-        })
-        .collect();
+    let mut evidence: Vec<(usize, &EventEvidence)> = Vec::new();
+    for i in 0..folded.len() {
+        lex.evidence
+            .for_each_at(folded, i, |p, _| evidence.push((i, &p.label)));
+    }
     let words = Words::new(cx, doc, sentence.tokens.clone(), folded);
     for c in candidates
         .iter()
@@ -302,15 +284,20 @@ fn refinable(acled: Option<(&str, &str)>) -> bool {
     acled.is_none_or(|(_, sub)| sub == "Peaceful protest")
 }
 
-/// The longest match, and among equally long ones the most specific (the longest written
-/// phrase: "rivoltos*" over "rivolt*"), then the first in file order.
+/// The longest match at `words[i]`, and among equally long ones the most specific (the longest
+/// written phrase: "rivoltos*" over "rivolt*"), then the first in file order.
 fn most_specific<'p, L>(
-    matches: impl Iterator<Item = (&'p Phrase<L>, usize)>,
+    phrases: &'p Phrases<L>,
+    words: &[&str],
+    i: usize,
 ) -> Option<(&'p Phrase<L>, usize)> {
-    matches.fold(None, |best, m| match best {
-        Some(b) if (b.1, b.0.text.len()) >= (m.1, m.0.text.len()) => Some(b),
-        _ => Some(m),
-    })
+    let mut best: Option<(&Phrase<L>, usize)> = None;
+    phrases.for_each_at(words, i, |p, n| {
+        if best.is_none_or(|b| (b.1, b.0.text.len()) < (n, p.text.len())) {
+            best = Some((p, n));
+        }
+    });
+    best
 }
 
 /// The status the nearest modality cue before the trigger gives (in the same clause).
@@ -343,16 +330,12 @@ fn next_reports_this(cx: &Context<'_>, k: usize) -> bool {
     let Some(next) = cx.segmentation.sentences.get(k + 1) else {
         return false;
     };
-    let tokens = &cx.segmentation.tokens[next.tokens.clone()];
-    let first: Vec<String> = tokens
-        .iter()
-        .take(4)
-        .map(|t| cronaca_lang::fold_time(&cx.text[t.span.clone()]))
-        .collect();
+    // Its first four tokens: a cue longer than that is not an opening.
+    let first = &cx.folded[next.tokens.start..next.tokens.end.min(next.tokens.start + 4)];
     cx.lang
         .events
         .roles
-        .longest_at(&first, 0)
+        .longest_at(first, 0)
         .is_some_and(|(r, _)| r.label == EventRole::ReportedBefore)
 }
 

@@ -1,7 +1,7 @@
 //! The patterns that tie a number to a casualty word, on the items of one sentence.
 
 use super::{Count, Figure};
-use cronaca_lang::{Counted, FigureCue, Lang, Modality, fold_time_into};
+use cronaca_lang::{Counted, FigureCue, Lang, Modality};
 use cronaca_model::{FigureCategory, Group, Qualifier};
 use cronaca_text::{Token, TokenKind};
 use std::ops::Range;
@@ -41,23 +41,14 @@ pub(crate) struct Item<'l> {
 
 /// The items of one sentence: counts first, then the longest phrase of any list at each token
 /// (casualty words win ties over counted nouns, cues and modality), then single tokens.
-/// `folded` is a buffer reused from sentence to sentence (it ends up holding the sentence's
-/// folded tokens).
+/// `folded` holds the folded form of each of `tokens`.
 pub(crate) fn items<'l>(
     text: &str,
     tokens: &[Token],
+    folded: &[&str],
     lang: &'l Lang,
     counts: &[&Count],
-    folded: &mut Vec<String>,
 ) -> Vec<Item<'l>> {
-    if folded.len() < tokens.len() {
-        folded.resize(tokens.len(), String::new());
-    }
-    for (f, t) in folded.iter_mut().zip(tokens) {
-        f.clear();
-        fold_time_into(&text[t.span.clone()], f);
-    }
-    let folded = &folded[..tokens.len()];
     // The count starting in each token, and the first token at or after each that starts one.
     let mut count_at = vec![None; tokens.len()];
     let mut c = 0;

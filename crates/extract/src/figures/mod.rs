@@ -67,10 +67,12 @@ pub struct Figure {
     pub confidence: f64,
 }
 
-/// Finds the figures of a text, in text order (first mention of each).
+/// Finds the figures of a text, in text order (first mention of each). `folded` holds the
+/// folded form of every token ([`cronaca_lang::FoldedTokens::words`]).
 pub fn find_figures(
     text: &str,
     segmentation: &Segmentation,
+    folded: &[&str],
     lang: &Lang,
     amounts: &[Amount],
     times: &[Time],
@@ -81,7 +83,6 @@ pub fn find_figures(
     let counts = countable(text, amounts, times, &time_order);
     let places = places(entities);
     let mut figures = Vec::new();
-    let mut folded = Vec::new();
     for sentence in &segmentation.sentences {
         let span = &sentence.span;
         let from = counts.partition_point(|c| c.span.start < span.start);
@@ -91,7 +92,8 @@ pub fn find_figures(
             .filter(|c| c.span.end <= span.end)
             .collect();
         let tokens = &segmentation.tokens[sentence.tokens.clone()];
-        let list = items(text, tokens, lang, &in_sentence, &mut folded);
+        let words = &folded[sentence.tokens.clone()];
+        let list = items(text, tokens, words, lang, &in_sentence);
         let mut found = grammar::figures_in(&list, &in_sentence);
         if found.is_empty() {
             continue;

@@ -23,7 +23,7 @@ pub(crate) fn find_channels(v: &View) -> Vec<ChannelMention> {
     let mut t = 0;
     let n = v.tokens.len();
     while t < n {
-        if v.region_of[t].is_some() || v.tokens[t].kind != TokenKind::Word {
+        if !v.channel[t] || v.region_of[t].is_some() || v.tokens[t].kind != TokenKind::Word {
             t += 1;
             continue;
         }

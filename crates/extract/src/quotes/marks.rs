@@ -65,13 +65,19 @@ pub(crate) fn find_regions(text: &str) -> Vec<Region> {
     let mut regions = Vec::new();
     let mut i = 0;
     let bytes = text.as_bytes();
+    // Every mark starts with '"', '\'', or the lead byte of U+00AB–U+00BB (0xC2) or
+    // U+2010–U+203A (0xE2): the scan jumps from one such byte to the next.
+    let mut next_c2 = memchr::memchr(0xC2, bytes);
     while i < text.len() {
-        // Every mark starts with '"', '\'', or the lead byte of U+00AB–U+00BB or U+2010–U+203A.
-        let b = bytes[i];
-        if (b < 0x80 && b != b'"' && b != b'\'') || (b >= 0x80 && b != 0xC2 && b != 0xE2) {
-            i += 1;
-            continue;
+        if next_c2.is_some_and(|k| k < i) {
+            next_c2 = memchr::memchr(0xC2, &bytes[i..]).map(|k| i + k);
         }
+        let next = memchr::memchr3(b'"', b'\'', 0xE2, &bytes[i..]).map(|k| i + k);
+        i = match (next, next_c2) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
         let Some(c) = text[i..].chars().next() else {
             break;
         };

@@ -232,11 +232,7 @@ struct Finder<'v, 'a> {
 
 impl Finder<'_, '_> {
     fn role_at(&self, t: usize) -> Option<(SpeechRole, usize)> {
-        self.v
-            .lang
-            .speech
-            .longest_at(&self.v.words, t)
-            .map(|(p, n)| (p.label, n))
+        self.v.speech.get(t).copied().flatten()
     }
 
     fn sentence(&self, t: usize) -> Range<usize> {

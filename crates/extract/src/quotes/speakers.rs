@@ -53,8 +53,8 @@ pub(crate) fn candidates(
             t += 1;
             continue;
         }
-        let found = if let Some((p, n)) = v.lang.speakers.longest_at(&v.words, t) {
-            match p.label {
+        let found = if let Some((label, n)) = v.speaker_at(t) {
+            match label {
                 SpeakerWord::Person | SpeakerWord::Group => {
                     let definite = t > window.start
                         && v.speaker_word(t - 1, |w| {
@@ -69,7 +69,7 @@ pub(crate) fn candidates(
                     Some((
                         start..end,
                         Form::Role {
-                            person: p.label == SpeakerWord::Person,
+                            person: label == SpeakerWord::Person,
                             definite,
                         },
                     ))
@@ -137,8 +137,8 @@ fn extend_role(v: &View, mut end: usize, limit: usize) -> usize {
         }
         if let Some(name) = v.name_at(k, limit) {
             end = name.end;
-        } else if let Some((p, n)) = v.lang.speakers.longest_at(&v.words, k) {
-            if !matches!(p.label, SpeakerWord::Person | SpeakerWord::Group) {
+        } else if let Some((label, n)) = v.speaker_at(k) {
+            if !matches!(label, SpeakerWord::Person | SpeakerWord::Group) {
                 break;
             }
             end = k + n;

@@ -3,7 +3,7 @@
 
 use super::marks::{Region, find_regions};
 use crate::entities::Entity;
-use cronaca_lang::{Lang, SpeakerWord, fold_time_into};
+use cronaca_lang::{Lang, QuoteWord, SpeakerWord, SpeechRole, fold_time_into};
 use cronaca_model::EntityType;
 use cronaca_text::{Segmentation, Token, TokenKind};
 use std::ops::Range;
@@ -23,6 +23,14 @@ pub(crate) struct View<'a> {
     pub tokens: &'a [Token],
     /// Folded form of every token.
     pub words: Vec<&'a str>,
+    /// The longest `speech.tsv` phrase starting at every token, with its length in tokens.
+    pub speech: Vec<Option<(SpeechRole, usize)>>,
+    /// The longest `speakers.tsv` phrase starting at every token, with its length.
+    speaker: Vec<Option<(SpeakerWord, usize)>>,
+    /// The kinds of the one-word `speakers.tsv` phrases matching every token, as bits.
+    speaker_one: Vec<u8>,
+    /// Whether a `channels.tsv` phrase may start at every token.
+    pub channel: Vec<bool>,
     /// Sentence index of every token.
     pub sentence_of: Vec<usize>,
     /// Token range of every sentence.
@@ -47,20 +55,12 @@ impl<'a> View<'a> {
         folded: &'a mut String,
     ) -> View<'a> {
         let tokens = &seg.tokens[..];
-        let mut bounds = Vec::with_capacity(tokens.len());
-        for t in tokens {
-            let start = folded.len();
-            fold_time_into(&text[t.span.clone()], folded);
-            bounds.push(start..folded.len());
-        }
-        let folded: &'a str = folded;
-        let words: Vec<&str> = bounds.into_iter().map(|r| &folded[r]).collect();
+        let words = fold_tokens(text, tokens, folded);
+        let lookups = Lookups::new(lang, &words);
         let mut sentence_of = vec![0; tokens.len()];
         let sentences: Vec<Range<usize>> = seg.sentences.iter().map(|s| s.tokens.clone()).collect();
         for (k, s) in sentences.iter().enumerate() {
-            for t in s.clone() {
-                sentence_of[t] = k;
-            }
+            sentence_of[s.clone()].fill(k);
         }
         let regions = find_regions(text);
         let mut region_of = vec![None; tokens.len()];
@@ -91,45 +91,22 @@ impl<'a> View<'a> {
             .iter()
             .map(|e| e.kind)
             .collect();
-        // Words opening a sentence, and which of them also appear in lower case: a sorted list
-        // searched by the (few) openers rather than a hash of every token.
-        let initial = |t: &Token| text[t.span.clone()].chars().next();
-        let first_inside = regions
-            .iter()
-            .map(|r| tokens.partition_point(|t| t.span.start < r.inner.start));
-        let mut openers: Vec<&str> = sentences
-            .iter()
-            .map(|s| s.start)
-            .chain(first_inside)
-            .filter(|&k| {
-                tokens
-                    .get(k)
-                    .is_some_and(|t| initial(t).is_some_and(char::is_uppercase))
-            })
-            .map(|k| words[k])
-            .collect();
-        openers.sort_unstable();
-        openers.dedup();
-        let mut seen_lower = vec![false; openers.len()];
-        if !openers.is_empty() {
-            for (t, w) in tokens.iter().zip(&words) {
-                if initial(t).is_some_and(char::is_lowercase)
-                    && let Ok(k) = openers.binary_search(w)
-                {
-                    seen_lower[k] = true;
-                }
-            }
-        }
-        let lower = openers
-            .into_iter()
-            .zip(seen_lower)
-            .filter_map(|(w, seen)| seen.then_some(w))
-            .collect();
+        let lower = openers_seen_lower(text, tokens, &words, &sentences, &regions);
+        let Lookups {
+            speech,
+            speaker,
+            speaker_one,
+            channel,
+        } = lookups;
         View {
             text,
             lang,
             tokens,
             words,
+            speech,
+            speaker,
+            speaker_one,
+            channel,
             sentence_of,
             sentences,
             regions,
@@ -174,8 +151,8 @@ impl<'a> View<'a> {
     fn is_common_word(&self, t: usize) -> bool {
         let w = self.words[t];
         self.lower.binary_search(&w).is_ok()
-            || self.lang.speakers.longest_at(&self.words, t).is_some()
-            || self.lang.speech.longest_at(&self.words, t).is_some()
+            || self.speaker[t].is_some()
+            || self.speech[t].is_some()
     }
 
     /// Token index of the first token starting at or after byte `at`.
@@ -202,6 +179,159 @@ impl<'a> View<'a> {
             .or(over.first())
             .map(|m| m.entity)
     }
+}
+
+/// The folded form of every token. `folded` receives the whole text with ASCII letters in
+/// lower case (the fold of a plain-ASCII token is then a slice of it, no copy per token),
+/// followed by the folds of the other tokens.
+fn fold_tokens<'a>(text: &str, tokens: &[Token], folded: &'a mut String) -> Vec<&'a str> {
+    folded.push_str(text);
+    // Same length, and ASCII stays ASCII: what `fold_time_into` does to an ASCII token.
+    folded.make_ascii_lowercase();
+    if text.contains('`') {
+        *folded = folded.replace('`', "'");
+    }
+    let mut bounds = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let word = &text[t.span.clone()];
+        if word.is_ascii() {
+            bounds.push(t.span.clone());
+        } else {
+            // `fold_time_into` works char by char: its ASCII case is done here.
+            let start = folded.len();
+            for (i, c) in word.char_indices() {
+                match c {
+                    '`' => folded.push('\''),
+                    _ if c.is_ascii() => folded.push(c.to_ascii_lowercase()),
+                    _ => fold_time_into(&word[i..i + c.len_utf8()], folded),
+                }
+            }
+            bounds.push(start..folded.len());
+        }
+    }
+    let folded: &'a str = folded;
+    bounds.into_iter().map(|r| &folded[r]).collect()
+}
+
+/// What the three word lists say about every token.
+struct Lookups {
+    speech: Vec<Option<(SpeechRole, usize)>>,
+    speaker: Vec<Option<(SpeakerWord, usize)>>,
+    speaker_one: Vec<u8>,
+    channel: Vec<bool>,
+}
+
+impl Lookups {
+    /// Every lookup the stage makes, done once per token behind one probe of the index of
+    /// first words: the cue search, the speaker windows, the channel search and the
+    /// capitalisation test all read these.
+    fn new(lang: &Lang, words: &[&str]) -> Lookups {
+        let n = words.len();
+        let mut l = Lookups {
+            speech: Vec::with_capacity(n),
+            speaker: Vec::with_capacity(n),
+            speaker_one: Vec::with_capacity(n),
+            channel: Vec::with_capacity(n),
+        };
+        for (t, w) in words.iter().enumerate() {
+            let q = lang.quote_words.get(w);
+            l.speech.push(
+                q.speech
+                    .then(|| lang.speech.longest_at(words, t).map(|(p, n)| (p.label, n)))
+                    .flatten(),
+            );
+            l.channel.push(q.channel);
+            if q.speaker_phrase {
+                let mut longest: Option<(SpeakerWord, usize)> = None;
+                let mut one = 0u8;
+                for (p, n) in lang.speakers.matches_at(words, t) {
+                    if n == 1 {
+                        one |= QuoteWord::bit(p.label);
+                    }
+                    if longest.is_none_or(|(_, m)| n > m) {
+                        longest = Some((p.label, n));
+                    }
+                }
+                l.speaker.push(longest);
+                l.speaker_one.push(one);
+            } else {
+                l.speaker.push(q.speaker.map(|k| (k, 1)));
+                l.speaker_one.push(q.speaker_kinds);
+            }
+        }
+        l
+    }
+}
+
+/// The folded words that open a sentence or a quotation capitalised and also appear in lower
+/// case somewhere in the text, sorted.
+fn openers_seen_lower<'a>(
+    text: &str,
+    tokens: &[Token],
+    words: &[&'a str],
+    sentences: &[Range<usize>],
+    regions: &[Region],
+) -> Vec<&'a str> {
+    let initial = |t: &Token| text[t.span.clone()].chars().next();
+    let first_inside = regions
+        .iter()
+        .map(|r| tokens.partition_point(|t| t.span.start < r.inner.start));
+    let mut openers: Vec<&str> = sentences
+        .iter()
+        .map(|s| s.start)
+        .chain(first_inside)
+        .filter(|&k| {
+            tokens
+                .get(k)
+                .is_some_and(|t| initial(t).is_some_and(char::is_uppercase))
+        })
+        .map(|k| words[k])
+        .collect();
+    openers.sort_unstable();
+    openers.dedup();
+    if openers.is_empty() {
+        return openers;
+    }
+    // The openers are few and the tokens many: a bit set keyed by length and first and last
+    // bytes turns away most tokens before the binary search.
+    let key = |w: &str| {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => {
+                (usize::from(f) * 31 + usize::from(l) * 7 + b.len() * 131) % 4096
+            }
+            _ => 0,
+        }
+    };
+    let mut bloom = [0u64; 64];
+    for w in &openers {
+        let k = key(w);
+        bloom[k / 64] |= 1 << (k % 64);
+    }
+    let mut seen_lower = vec![false; openers.len()];
+    let bytes = text.as_bytes();
+    for (t, w) in tokens.iter().zip(words) {
+        let first = bytes[t.span.start];
+        let lower = if first.is_ascii() {
+            first.is_ascii_lowercase()
+        } else {
+            initial(t).is_some_and(char::is_lowercase)
+        };
+        if !lower {
+            continue;
+        }
+        let k = key(w);
+        if bloom[k / 64] & (1 << (k % 64)) != 0
+            && let Ok(i) = openers.binary_search(w)
+        {
+            seen_lower[i] = true;
+        }
+    }
+    openers
+        .into_iter()
+        .zip(seen_lower)
+        .filter_map(|(w, seen)| seen.then_some(w))
+        .collect()
 }
 
 impl View<'_> {
@@ -263,12 +393,29 @@ impl View<'_> {
 
     /// True when token `t` alone is a `speakers.tsv` word for which `is` holds.
     pub fn speaker_word(&self, t: usize, is: impl Fn(SpeakerWord) -> bool) -> bool {
-        self.lang
-            .speakers
-            .matches_at(&self.words, t)
-            .any(|(p, n)| n == 1 && is(p.label))
+        let bits = self.speaker_one[t];
+        bits != 0
+            && SPEAKER_WORDS
+                .iter()
+                .any(|&w| bits & QuoteWord::bit(w) != 0 && is(w))
+    }
+
+    /// The longest `speakers.tsv` phrase at token `t` and its length in tokens.
+    pub fn speaker_at(&self, t: usize) -> Option<(SpeakerWord, usize)> {
+        self.speaker.get(t).copied().flatten()
     }
 }
+
+/// Every kind of speaker word.
+const SPEAKER_WORDS: [SpeakerWord; 7] = [
+    SpeakerWord::Person,
+    SpeakerWord::Group,
+    SpeakerWord::Pronoun,
+    SpeakerWord::Definite,
+    SpeakerWord::Indefinite,
+    SpeakerWord::Connector,
+    SpeakerWord::Function,
+];
 
 /// How far back the stage looks for an antecedent, in mentions or speakers: enough for any
 /// article, bounded so that long texts stay linear.
