@@ -88,10 +88,19 @@ pub enum TimeWord {
     Now,
     /// A unit: "giorni", "weeks".
     Unit(TimeUnit),
+    /// A unit standing for several of another: "fortnight" = 2 weeks (a count column after
+    /// the unit in `relative_time.tsv`). Only quantities read it.
+    Units(f64, TimeUnit),
     /// A relative modifier: "scorso" = -1, "questo" = 0, "next" = 1.
     Modifier(i32),
+    /// A modifier only after its unit or weekday: "the week after next" = 2.
+    ModifierAfter(i32),
+    /// A kind of year with its own value prefix: "fiscal year" = `FY`, "school year" = `SY`.
+    YearKind(String),
     /// A part of the day: `MO`, `AF`, `EV`, `NI`, `MI`.
     PartOfDay(String),
+    /// A habitual plural part of the day ("mornings", "Friday nights"): a set.
+    PartOfDaySet(String),
     /// A day and a part of it in one word: "stasera" = (0, EV).
     DayPart(i32, String),
     /// "ago", "fa", "hace", "il y a", "vor".
@@ -102,16 +111,19 @@ pub enum TimeWord {
     /// una settimana") but a duration in one about the past ("in una settimana sono morte
     /// 200 persone").
     Within,
-    /// "ogni", "every", "cada", "chaque", "jeden".
-    Every,
-    /// A frequency word: "daily" = 1 day.
-    Frequency(TimeUnit),
+    /// "ogni", "every", "cada", "chaque", "jeden", and the step it counts ("every other" =
+    /// 2).
+    Every(f64),
+    /// A frequency word and its period: "daily" = 1 day, "bimonthly" = 2 months.
+    Frequency(f64, TimeUnit),
     /// "tutto il", "all", "ganzen": the whole of one unit.
     Whole,
-    /// A small count written as a word or a vague count ("few" = 3).
-    Count(f64),
-    /// A season: `SP`, `SU`, `FA`, `WI`.
-    Season(String),
+    /// A small count written as a word, or a vague count ("few" = 3, `true`): a quantity, but
+    /// never an hour or a day ("from some of them").
+    Count(f64, bool),
+    /// A season: `SP`, `SU`, `FA`, `WI`; `true` for a weak form that is also a common verb
+    /// ("fall", "été"), which alone needs an article.
+    Season(String, bool),
     /// A clock time written as a word: "mezzogiorno" = 12:00.
     Clock(u8, u8),
     /// A word announcing a clock hour: "alle", "at", "um", "à".
@@ -171,8 +183,18 @@ pub enum HolidayDate {
     Fixed(u8, u8),
     /// Days after (or before) Western Easter Sunday.
     Easter(i16),
-    /// The `n`th weekday (1 = Monday) of a month: (month, weekday, n).
-    NthWeekday(u8, u8, u8),
+    /// The `n`th weekday (1 = Monday) of a month, `n` = -1 for the last one, and days added
+    /// to it ("Black Friday" = the day after the fourth Thursday of November).
+    NthWeekday {
+        /// 1 = January.
+        month: u8,
+        /// 1 = Monday.
+        weekday: u8,
+        /// 1 to 5, or -1 for the last.
+        n: i8,
+        /// Days after that weekday.
+        offset: i8,
+    },
 }
 
 impl HolidayDate {
@@ -192,9 +214,20 @@ impl HolidayDate {
                 ((1..=12).contains(&m) && (1..=31).contains(&d)).then_some(HolidayDate::Fixed(m, d))
             }
             [m, w, n] => {
-                let (m, w, n): (u8, u8, u8) = (m.parse().ok()?, w.parse().ok()?, n.parse().ok()?);
-                ((1..=12).contains(&m) && (1..=7).contains(&w) && (1..=5).contains(&n))
-                    .then_some(HolidayDate::NthWeekday(m, w, n))
+                let (m, w): (u8, u8) = (m.parse().ok()?, w.parse().ok()?);
+                // "4+1": the day after the fourth; "last": the last one.
+                let (n, offset) = match n.split_once('+') {
+                    Some((n, off)) => (n, off.parse().ok()?),
+                    None => (*n, 0),
+                };
+                let n: i8 = if n == "last" { -1 } else { n.parse().ok()? };
+                ((1..=12).contains(&m) && (1..=7).contains(&w) && (n == -1 || (1..=5).contains(&n)))
+                    .then_some(HolidayDate::NthWeekday {
+                        month: m,
+                        weekday: w,
+                        n,
+                        offset,
+                    })
             }
             _ => None,
         }
@@ -430,7 +463,7 @@ fn parse_holiday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
         .map(|h| Some(TimeWord::Holiday(h)))
         .ok_or_else(|| {
             format!(
-                "bad date {when:?} (expected MM-DD, easter, easter+N, easter-N or MM-weekday-n)"
+                "bad date {when:?} (expected MM-DD, easter, easter+N, easter-N or MM-weekday-n[+N], n = 1 to 5 or last)"
             )
         })
 }
@@ -450,7 +483,7 @@ fn parse_weekday(cols: &[&str]) -> Result<Option<TimeWord>, String> {
     }))
 }
 
-const ROLES: &str = "day, now, unit, modifier, part_of_day, day_part, ago, later, within, every, \
+const ROLES: &str = "day, now, unit, modifier, modifier_after, year_kind, part_of_day, day_part, ago, later, within, every, \
 frequency, whole, count, season, clock, hour_intro, hour_suffix, meridiem, minute_link, half, \
 quarter, half_before, glue, article, plural, range_link, range_intro, prep, duration_intro, ordinal_mark, day_ordinal, tense, \
 tense_suffix, edge, anchor, quarter_no, setting";
@@ -489,9 +522,22 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
     Ok(Some(match role {
         "day" => TimeWord::DayOffset(number(v, "day offset")?),
         "now" => TimeWord::Now,
-        "unit" => TimeWord::Unit(unit(value)?),
+        "unit" => match cols.get(3).filter(|c| !c.is_empty()) {
+            // "fortnight	unit	week	2"
+            Some(n) => TimeWord::Units(number(Some(n), "count")?, unit(value)?),
+            None => TimeWord::Unit(unit(value)?),
+        },
         "modifier" => TimeWord::Modifier(number(v, "modifier")?),
-        "part_of_day" => TimeWord::PartOfDay(part(value)?),
+        "modifier_after" => TimeWord::ModifierAfter(number(v, "modifier")?),
+        "year_kind" => match value {
+            "FY" | "SY" => TimeWord::YearKind(value.to_string()),
+            _ => return Err(format!("unknown year_kind {value:?} (expected FY, SY)")),
+        },
+        "part_of_day" => match cols.get(3).copied().unwrap_or("") {
+            "" => TimeWord::PartOfDay(part(value)?),
+            "set" => TimeWord::PartOfDaySet(part(value)?),
+            f => return Err(format!("unknown flag {f:?} (expected set)")),
+        },
         "day_part" => {
             let (off, p) = value.split_once(':').ok_or_else(|| {
                 format!("bad day_part {value:?} (expected offset:PART, e.g. 0:EV)")
@@ -501,12 +547,33 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         "ago" => TimeWord::Ago(side(value)?),
         "later" => TimeWord::Later(side(value)?),
         "within" => TimeWord::Within,
-        "every" => TimeWord::Every,
-        "frequency" => TimeWord::Frequency(unit(value)?),
+        "every" if value.is_empty() => TimeWord::Every(1.0),
+        "every" => TimeWord::Every(number(v, "step")?),
+        "frequency" => TimeWord::Frequency(
+            match cols.get(3).filter(|c| !c.is_empty()) {
+                Some(n) => number(Some(n), "count")?,
+                None => 1.0,
+            },
+            unit(value)?,
+        ),
         "whole" => TimeWord::Whole,
-        "count" => TimeWord::Count(number(v, "count")?),
+        "count" => TimeWord::Count(
+            number(v, "count")?,
+            match cols.get(3).copied().unwrap_or("") {
+                "" => false,
+                "vague" => true,
+                f => return Err(format!("unknown flag {f:?} (expected vague)")),
+            },
+        ),
         "season" => match value {
-            "SP" | "SU" | "FA" | "WI" => TimeWord::Season(value.to_string()),
+            "SP" | "SU" | "FA" | "WI" => TimeWord::Season(
+                value.to_string(),
+                match cols.get(3).copied().unwrap_or("") {
+                    "" => false,
+                    "weak" => true,
+                    f => return Err(format!("unknown flag {f:?} (expected weak)")),
+                },
+            ),
             _ => {
                 return Err(format!(
                     "unknown season {value:?} (expected SP, SU, FA, WI)"
@@ -574,4 +641,33 @@ fn parse_relative(cols: &[&str], lex: &mut TimeLexicon) -> Result<Option<TimeWor
         }
         _ => return Err(format!("unknown role {role:?} (expected {ROLES})")),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::HolidayDate;
+
+    #[test]
+    fn holiday_dates_parse() {
+        assert_eq!(
+            HolidayDate::parse("12-25"),
+            Some(HolidayDate::Fixed(12, 25))
+        );
+        assert_eq!(
+            HolidayDate::parse("easter-2"),
+            Some(HolidayDate::Easter(-2))
+        );
+        let nth = |month, weekday, n, offset| HolidayDate::NthWeekday {
+            month,
+            weekday,
+            n,
+            offset,
+        };
+        assert_eq!(HolidayDate::parse("11-4-4"), Some(nth(11, 4, 4, 0)));
+        assert_eq!(HolidayDate::parse("11-4-4+1"), Some(nth(11, 4, 4, 1)));
+        assert_eq!(HolidayDate::parse("05-1-last"), Some(nth(5, 1, -1, 0)));
+        assert_eq!(HolidayDate::parse("05-1-6"), None);
+        assert_eq!(HolidayDate::parse("05-8-1"), None);
+        assert_eq!(HolidayDate::parse("11-4-4+x"), None);
+    }
 }

@@ -87,7 +87,7 @@ pub fn find_times(
     let tenses: Vec<i32> = segmentation
         .sentences
         .iter()
-        .map(|s| parser.tense(s.tokens.clone()))
+        .map(|s| parser.tense(parser.index(s.tokens.start)..parser.index(s.tokens.end)))
         .collect();
     let doc_tense = tenses.iter().sum::<i32>().signum();
     let mut out = Vec::new();
@@ -101,8 +101,9 @@ pub fn find_times(
             (0, d) => d,
             (t, _) => t,
         };
-        let mut i = sentence.tokens.start.max(next_free);
-        while i < sentence.tokens.end {
+        let end = parser.index(sentence.tokens.end);
+        let mut i = parser.index(sentence.tokens.start).max(next_free);
+        while i < end {
             match parser.best_at(i) {
                 Some(found) => {
                     for f in found {

@@ -91,6 +91,10 @@ pub struct Point {
     /// "this past" (-1), "this upcoming" (1): the nearest occurrence that way, whatever the
     /// tense.
     pub direction: Option<i32>,
+    /// "Thanksgiving weekend": the weekend of the holiday.
+    pub weekend: bool,
+    /// "fiscal year", "school year": the prefix of the year's value (`FY2019`).
+    pub year_kind: Option<String>,
 }
 
 /// What an ordinal counts inside a month or year.
@@ -105,6 +109,8 @@ pub enum Nth {
 pub enum Expr {
     Point(Point),
     Duration(f64, TimeUnit),
+    /// A duration of several units: "2 years 1 month" (coarsest first).
+    Sum(Vec<(f64, TimeUnit)>),
     /// A set: its value and precision.
     Set(String, Precision),
     /// "two days ago" (-1), "in 5 minutes" (1).
@@ -159,6 +165,82 @@ pub struct Parser<'a> {
     hit_bounds: Vec<u32>,
     /// Value of a number written in words starting at a token, and the token after it.
     word_numbers: Vec<Option<(f64, usize, bool)>>,
+    /// The parser token of each segmentation token, and the count at the end.
+    index: Vec<usize>,
+}
+
+/// The parts of a hyphenated word to read apart ("mid-November", "Jan-Feb", "five-thirty",
+/// "am-3" in "8am-3"): the whole not a time word, each part letters or digits, and either a
+/// part that is a strong time word (a month, a weekday, a part of day…), or letter parts that
+/// are all time words with one of those among them ("Jan-Feb"; not "Mar-a-Lago"), or two
+/// parts that start numbers ("thirty-six" is one number and stays whole).
+fn hyphen_pieces(
+    text: &str,
+    span: std::ops::Range<usize>,
+    lang: &Lang,
+    amounts: &[Amount],
+) -> Option<Vec<(usize, usize)>> {
+    let word = &text[span.clone()];
+    if !word.contains(['-', '‐', '‑']) {
+        return None;
+    }
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    for (k, c) in word.char_indices() {
+        if matches!(c, '-' | '‐' | '‑') {
+            pieces.push((start, span.start + k));
+            start = span.start + k + c.len_utf8();
+        }
+    }
+    pieces.push((start, span.end));
+    let letters = |(s, e): (usize, usize)| text[s..e].chars().all(char::is_alphabetic);
+    if pieces
+        .iter()
+        .any(|&(s, e)| s == e || !(letters((s, e)) || is_digits(&text[s..e])))
+    {
+        return None;
+    }
+    let times = &lang.times;
+    if !times
+        .starting_with(&cronaca_lang::fold_time(word))
+        .is_empty()
+    {
+        return None;
+    }
+    // For each letter part: (has a time word, has a strong time word, has a weak one).
+    let mut all_known = true;
+    let mut strong = false;
+    let mut weak = false;
+    for &(s, e) in pieces.iter().filter(|&&p| letters(p)) {
+        let entries = times.starting_with(&cronaca_lang::fold_time(&text[s..e]));
+        let single = || entries.iter().filter(|en| en.rest.is_empty());
+        all_known &= single().next().is_some();
+        for en in single() {
+            match en.word {
+                TimeWord::Month { weak: true, .. } | TimeWord::Weekday { weak: true, .. } => {
+                    weak = true
+                }
+                TimeWord::Month { .. }
+                | TimeWord::Weekday { .. }
+                | TimeWord::PartOfDay(_)
+                | TimeWord::Season(..)
+                | TimeWord::Clock(..)
+                | TimeWord::Holiday(_)
+                | TimeWord::Meridiem(_) => strong = true,
+                _ => {}
+            }
+        }
+    }
+    let numbers = pieces
+        .iter()
+        .filter(|&&(s, e)| {
+            letters((s, e)) && amounts.binary_search_by_key(&s, |a| a.span.start).is_ok()
+        })
+        .count();
+    let read = strong && (all_known || pieces.iter().all(|&p| letters(p)))
+        || weak && all_known
+        || numbers >= 2;
+    read.then_some(pieces)
 }
 
 fn is_digits(s: &str) -> bool {
@@ -172,33 +254,69 @@ impl<'a> Parser<'a> {
         lang: &'a Lang,
         amounts: &[Amount],
     ) -> Parser<'a> {
-        let spans: Vec<(usize, usize)> =
-            tokens.iter().map(|t| (t.span.start, t.span.end)).collect();
-        let kinds = tokens.iter().map(|t| t.kind).collect();
+        let mut spans: Vec<(usize, usize)> = Vec::with_capacity(tokens.len());
+        let mut kinds = Vec::with_capacity(tokens.len());
+        let mut index = Vec::with_capacity(tokens.len() + 1);
+        // The hyphens inside a word read apart: no time word ("late-night" has no range link).
+        let mut split_dashes = Vec::new();
         // Every token folded once, into one buffer.
         let mut buffer = String::with_capacity(text.len() + 16);
         let mut bounds = Vec::with_capacity(tokens.len());
-        for t in tokens {
+        let mut push = |span: (usize, usize), kind, spans: &mut Vec<_>, kinds: &mut Vec<_>| {
             let start = buffer.len();
-            cronaca_lang::fold_time_into(&text[t.span.clone()], &mut buffer);
+            cronaca_lang::fold_time_into(&text[span.0..span.1], &mut buffer);
             bounds.push((start, buffer.len()));
+            spans.push(span);
+            kinds.push(kind);
+        };
+        for t in tokens {
+            index.push(spans.len());
+            let pieces = if t.kind == TokenKind::Word {
+                hyphen_pieces(text, t.span.clone(), lang, amounts)
+            } else {
+                None
+            };
+            match pieces {
+                Some(pieces) => {
+                    for (k, piece) in pieces.iter().enumerate() {
+                        if k > 0 {
+                            let prev = pieces[k - 1].1;
+                            split_dashes.push(spans.len());
+                            push((prev, piece.0), TokenKind::Punct, &mut spans, &mut kinds);
+                        }
+                        let kind = if is_digits(&text[piece.0..piece.1]) {
+                            TokenKind::Number
+                        } else {
+                            TokenKind::Word
+                        };
+                        push(*piece, kind, &mut spans, &mut kinds);
+                    }
+                }
+                None => push((t.span.start, t.span.end), t.kind, &mut spans, &mut kinds),
+            }
         }
+        index.push(spans.len());
         let folded = Folded { buffer, bounds };
-        let mut hits: Vec<Hit> = Vec::with_capacity(tokens.len() / 2);
-        let mut hit_bounds = Vec::with_capacity(tokens.len() + 1);
+        let n = spans.len();
+        let mut hits: Vec<Hit> = Vec::with_capacity(n / 2);
+        let mut hit_bounds = Vec::with_capacity(n + 1);
         hit_bounds.push(0);
-        for i in 0..tokens.len() {
+        for i in 0..n {
             let first = hits.len();
+            if split_dashes.binary_search(&i).is_ok() {
+                hit_bounds.push(first as u32);
+                continue;
+            }
             for e in lang.times.starting_with(folded.get(i)) {
-                let n = e.rest.len();
-                if i + n < tokens.len()
+                let len = e.rest.len();
+                if i + len < n
                     && e.rest
                         .iter()
                         .enumerate()
                         .all(|(k, r)| folded.get(i + 1 + k) == r)
                 {
                     hits.push(Hit {
-                        end: i + 1 + n,
+                        end: i + 1 + len,
                         word: &e.word,
                         rule: &e.rule,
                     });
@@ -209,22 +327,26 @@ impl<'a> Parser<'a> {
             hit_bounds.push(hits.len() as u32);
         }
         // Numbers in words, from the amounts layer (cardinals and ordinals).
-        let mut word_numbers = vec![None; tokens.len()];
+        let mut word_numbers = vec![None; n];
         let mut a = 0;
-        for (i, t) in tokens.iter().enumerate() {
-            while a < amounts.len() && amounts[a].span.start < t.span.start {
+        for i in 0..n {
+            let (start, _) = spans[i];
+            while a < amounts.len() && amounts[a].span.start < start {
                 a += 1;
             }
-            if let Some(am) = amounts.get(a)
-                && am.span.start == t.span.start
-                && t.kind == TokenKind::Word
-                && matches!(am.kind, AmountKind::Cardinal | AmountKind::Ordinal)
+            // The first cardinal or ordinal starting here ("ninth" under the range "ninth
+            // through seventeenth").
+            if kinds[i] == TokenKind::Word
+                && let Some(am) = amounts[a..]
+                    .iter()
+                    .take_while(|am| am.span.start == start)
+                    .find(|am| matches!(am.kind, AmountKind::Cardinal | AmountKind::Ordinal))
                 && let Some(v) = am.value
             {
-                let end = tokens[i..]
+                let end = spans[i..]
                     .iter()
-                    .position(|t| t.span.end >= am.span.end)
-                    .map_or(tokens.len(), |k| i + k + 1);
+                    .position(|t| t.1 >= am.span.end)
+                    .map_or(n, |k| i + k + 1);
                 word_numbers[i] = Some((v, end, am.kind == AmountKind::Ordinal));
             }
         }
@@ -237,7 +359,14 @@ impl<'a> Parser<'a> {
             hits,
             hit_bounds,
             word_numbers,
+            index,
         }
+    }
+
+    /// The parser token where segmentation token `i` starts (a hyphenated word read as its
+    /// parts, "mid-November", takes several).
+    pub fn index(&self, i: usize) -> usize {
+        self.index[i]
     }
 
     pub fn len(&self) -> usize {
@@ -258,8 +387,10 @@ impl<'a> Parser<'a> {
     fn may_start(&self, i: usize) -> bool {
         self.kinds[i] == TokenKind::Number
             || self.word_numbers[i].is_some()
-            // "Sep-23-2020", "Ott/2": a month name glued to numbers.
+            // "Sep-23-2020", "Ott/2": a month name glued to numbers; "Dec31".
             || self.tok(i).contains('-')
+            || self.kinds[i] == TokenKind::Word
+                && self.tok(i).as_bytes().last().is_some_and(u8::is_ascii_digit)
             || (i + 1 < self.len() && self.glued(i + 1) && matches!(self.tok(i + 1), "/" | "-"))
             || self.words(i).any(|h| {
                 !matches!(
@@ -367,15 +498,44 @@ impl<'a> Parser<'a> {
             return Some((v, end));
         }
         self.words(i).find_map(|h| match h.word {
-            TimeWord::Count(n) => Some((*n, h.end)),
+            TimeWord::Count(n, _) => Some((*n, h.end)),
             _ => None,
         })
+    }
+
+    /// A count that may be an hour or a day: not a vague one ("some", "alcuni").
+    fn exact_count(&self, i: usize) -> Option<(f64, usize)> {
+        if self
+            .words(i)
+            .any(|h| matches!(h.word, TimeWord::Count(_, true)))
+            && self.word_numbers[i].is_none()
+        {
+            return None;
+        }
+        self.count(i)
     }
 
     /// A unit word at `i`.
     fn unit(&self, i: usize) -> Option<(TimeUnit, usize)> {
         self.words(i).find_map(|h| match h.word {
             TimeWord::Unit(u) => Some((*u, h.end)),
+            _ => None,
+        })
+    }
+
+    /// A unit at `i` and how many of it the word stands for ("fortnight" = 2 weeks).
+    fn unit_times(&self, i: usize) -> Option<(f64, TimeUnit, usize)> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::Unit(u) => Some((1.0, *u, h.end)),
+            TimeWord::Units(n, u) => Some((*n, *u, h.end)),
+            _ => None,
+        })
+    }
+
+    /// A habitual part of day at `i` ("mornings").
+    fn pod_set(&self, i: usize) -> Option<&'a str> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::PartOfDaySet(p) if h.end == i + 1 => Some(p.as_str()),
             _ => None,
         })
     }
@@ -474,15 +634,27 @@ impl<'a> Parser<'a> {
     /// Words allowed between two components of one point: glue, prepositions, hour words
     /// ("Tuesday by 2 in the afternoon", "lunedì in serata", "domani alle 17").
     fn skip_between(&self, mut i: usize) -> usize {
-        while let Some(end) = self.has(i, |w| {
-            matches!(
-                w,
-                TimeWord::Glue | TimeWord::Article | TimeWord::Prep | TimeWord::HourIntro
-            )
-        }) {
-            i = end;
+        loop {
+            if let Some(end) = self.has(i, |w| {
+                matches!(
+                    w,
+                    TimeWord::Glue | TimeWord::Article | TimeWord::Prep | TimeWord::HourIntro
+                )
+            }) {
+                i = end;
+            } else if self.is_punct(i, "-")
+                && self.glued(i)
+                && self.glued(i + 1)
+                && self
+                    .has(i + 1, |w| matches!(w, TimeWord::Month { .. }))
+                    .is_some()
+            {
+                // "1er-Mai": a hyphen between a day and its month.
+                i += 1;
+            } else {
+                return i;
+            }
         }
-        i
     }
 
     fn intro_before(&self, i: usize) -> bool {
@@ -508,6 +680,36 @@ impl<'a> Parser<'a> {
             }
         }
         false
+    }
+
+    /// Whether token `e` is the dot of an abbreviation ("gen.", "Tue."): glued, and not
+    /// ending the sentence (the end of the text or a capital after it: "in May. The").
+    fn abbreviation_dot(&self, e: usize) -> bool {
+        self.is_punct(e, ".")
+            && self.glued(e)
+            && e + 1 < self.len()
+            && !self
+                .tok(e + 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+    }
+
+    /// Whether a word of the kind `f` ends right before token `i`.
+    fn word_before(&self, i: usize, f: impl Fn(&TimeWord) -> bool) -> bool {
+        (i.saturating_sub(3)..i).any(|j| self.words(j).any(|h| h.end == i && f(h.word)))
+    }
+
+    /// The first token of the run of glue words (not punctuation) ending right before `i`
+    /// ("mid" in "after mid May"), or `i`.
+    fn skip_glue_back(&self, mut i: usize) -> usize {
+        while i > 0
+            && self.kinds[i - 1] == TokenKind::Word
+            && self.has(i - 1, |w| matches!(w, TimeWord::Glue)) == Some(i)
+        {
+            i -= 1;
+        }
+        i
     }
 
     fn prep_before(&self, i: usize) -> bool {
@@ -553,6 +755,13 @@ impl<'a> Parser<'a> {
             // "mezzogiorno meno un quarto": the tail may change the minutes.
             let (e, mut c) = self.clock_tail(end, Clock::new(h, m));
             c.minute_written = true;
+            return Some((e, c));
+        }
+        // "at nine thirty", "five-thirty pm".
+        if let Some((e, c)) = self.words_clock(i)
+            && (intro || date_context || c.meridiem.is_some())
+            && self.time_context_after(e)
+        {
             return Some((e, c));
         }
         // "half past seven", "quarter to five", "viertel nach drei".
@@ -624,6 +833,12 @@ impl<'a> Parser<'a> {
         }
         let (h, mut end, digits) = match self.int(i) {
             Some((h, len)) if len <= 2 => (h, i + 1, true),
+            // "between 0730-0930": four digits from zero after an hour word.
+            Some((hm, 4)) if intro && self.tok(i).starts_with('0') && hm % 100 < 60 => {
+                let mut c = Clock::new((hm / 100) as u8, (hm % 100) as u8);
+                c.minute_written = true;
+                return Some(self.clock_tail(i + 1, c));
+            }
             Some((hm, 3 | 4))
                 if self
                     .has(i + 1, |w| matches!(w, TimeWord::Meridiem(_)))
@@ -666,7 +881,7 @@ impl<'a> Parser<'a> {
                     c.minute_written = true;
                     return Some(self.clock_tail(i + 1, c));
                 }
-                let (v, e) = self.count(i)?;
+                let (v, e) = self.exact_count(i)?;
                 if v.fract() != 0.0 || v > 24.0 {
                     return None;
                 }
@@ -782,7 +997,7 @@ impl<'a> Parser<'a> {
                     // and a time, not a range.
                     let h2 = c3.with_part(None).hour;
                     if pm && c2.hour < h2 {
-                        if c2.hour < 12 && c2.hour + 12 <= h2 {
+                        if c2.hour < 12 && later_or_same(c2, 12, c3.with_part(None)) {
                             c2.meridiem = Some(true);
                         }
                         strong = true;
@@ -800,8 +1015,15 @@ impl<'a> Parser<'a> {
         }
         // "8 della sera", "3 del pomeriggio", "9 Uhr morgens": a part of day after the hour
         // (not "una noche": one is an article too).
+        // Right next to it, the part of day ends the expression ("6 apres-midi"; not "2
+        // morning sessions", "1 evening").
+        let pod_next = || {
+            self.has(e, |w| matches!(w, TimeWord::PartOfDay(_)))
+                .is_some_and(|e2| h >= 2 && self.time_context_after(e2))
+        };
         if !strong
             && (digits || h >= 2 || c2.minute_written)
+            && (self.skip_between(e) > e || pod_next())
             && self
                 .has(self.skip_between(e), |w| {
                     matches!(w, TimeWord::PartOfDay(_))
@@ -818,6 +1040,36 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some((e, c2))
+    }
+
+    /// An hour and its minutes written as words ("nine thirty", "five-thirty", "six
+    /// forty-three minutes"), with am/pm after it; a time only with an hour word before, a
+    /// date, or am/pm.
+    fn words_clock(&self, i: usize) -> Option<(usize, Clock)> {
+        if self.kinds[i] != TokenKind::Word {
+            return None;
+        }
+        let (h, e) = self.hour_number(i)?;
+        if h > 12 {
+            return None;
+        }
+        let m_at = if self.is_punct(e, "-") && self.glued(e) && self.glued(e + 1) {
+            e + 1
+        } else {
+            e
+        };
+        let (m, mut end, false) = (*self.word_numbers.get(m_at)?)? else {
+            return None;
+        };
+        if m.fract() != 0.0 || !(10.0..60.0).contains(&m) {
+            return None;
+        }
+        if let Some((TimeUnit::Minute, e2)) = self.unit(end) {
+            end = e2;
+        }
+        let mut c = Clock::new(h, m as u8);
+        c.minute_written = true;
+        Some(self.clock_tail(end, c))
     }
 
     /// Whether minutes after an hour ending at `end` are a bare number after a link that
@@ -853,7 +1105,7 @@ impl<'a> Parser<'a> {
         if let Some((h, len)) = self.int(i) {
             return (len <= 2 && h <= 24).then_some((h as u8, i + 1));
         }
-        let (v, e) = self.count(i)?;
+        let (v, e) = self.exact_count(i)?;
         (v.fract() == 0.0 && (1.0..=24.0).contains(&v)).then_some((v as u8, e))
     }
 
@@ -1001,8 +1253,14 @@ impl<'a> Parser<'a> {
         if !(is_digits(s) || self.kinds[i] == TokenKind::Word) {
             return None;
         }
-        // Not the tail of a longer code ("133-03-03-2020", "32-2015").
-        if self.glued(i) && matches!(self.tok(i - 1), "/" | "-") {
+        // Not the tail of a longer code ("133-03-03-2020", "32-2015"); a year first after a
+        // dash standing alone is a date ("-2020-07-01-").
+        if self.glued(i)
+            && matches!(self.tok(i - 1), "/" | "-")
+            && !(self.tok(i - 1) == "-"
+                && !self.glued(i - 1)
+                && self.int(i).is_some_and(|(_, l)| l == 4))
+        {
             return None;
         }
         let (end, mut point) = self.date_run(i)?;
@@ -1052,11 +1310,51 @@ impl<'a> Parser<'a> {
         for piece in run.split(['/', '-']) {
             parts.push(self.piece(piece)?);
         }
+        // "10-1-2018-10-7-2018": two dates in one run, each token apart; the first is read
+        // here, the second by the range after it.
+        if parts.len() == 6 && end - i == 11 {
+            parts.truncate(3);
+            let point = interpret_parts(&parts, dash, self.lang.times.numeric_order)?;
+            return point.year.is_some().then_some((i + 5, point));
+        }
         if !(2..=3).contains(&parts.len()) {
             return None;
         }
         let point = interpret_parts(&parts, dash, self.lang.times.numeric_order)?;
         Some((end, point))
+    }
+
+    /// Whether "1/2" at `k..e` reads as a fraction: two numbers joined by a slash after a
+    /// number ("1 1/2") or with no preposition before it and no time word or punctuation
+    /// after it ("1/2 a cup", "1/2 block of tofu"; not "on 22/04", "29/2.").
+    fn fraction(&self, k: usize, e: usize) -> bool {
+        if e != k + 3 || self.tok(k + 1) != "/" {
+            return false;
+        }
+        if k > 0 && self.kinds[k - 1] == TokenKind::Number {
+            return true;
+        }
+        let before = self.word_before(k, |w| {
+            matches!(
+                w,
+                TimeWord::Prep
+                    | TimeWord::Glue
+                    | TimeWord::Article
+                    | TimeWord::HourIntro
+                    | TimeWord::RangeLink
+                    | TimeWord::RangeIntro
+                    | TimeWord::Modifier(_)
+            )
+        });
+        let after = e >= self.len()
+            || self.kinds[e] == TokenKind::Punct
+            || self.words(e).any(|h| {
+                !matches!(
+                    h.word,
+                    TimeWord::Article | TimeWord::Count(..) | TimeWord::Glue | TimeWord::Plural
+                )
+            });
+        !before && !after
     }
 
     /// A date written as three numbers apart ("02 04 2009", "18 08 78", "2016 10 16"): the
@@ -1083,6 +1381,25 @@ impl<'a> Parser<'a> {
         Some((i + 3, point))
     }
 
+    /// A word made of a month name and a day number ("Dec31").
+    fn glued_month_day(&self, k: usize) -> Option<Point> {
+        let f = self.folded.get(k);
+        let cut = f.find(|c: char| c.is_ascii_digit())?;
+        let (name, digits) = f.split_at(cut);
+        if name.is_empty() || digits.len() > 2 || !is_digits(digits) {
+            return None;
+        }
+        let Part::Month(m) = self.piece(name)? else {
+            return None;
+        };
+        let d: u8 = digits.parse().ok()?;
+        valid_dm(d, m).then_some(Point {
+            day: Some(d),
+            month: Some(m),
+            ..Point::default()
+        })
+    }
+
     /// One piece of a numeric date: digits or a month name.
     fn piece(&self, piece: &str) -> Option<Part> {
         if is_digits(piece) && piece.len() <= 4 {
@@ -1106,19 +1423,37 @@ impl<'a> Parser<'a> {
         let mut out = Vec::new();
         let mut k = i;
         loop {
-            let (n, e) = self.count(k)?;
-            let (u, e2) = self.unit(e)?;
-            // An ordinal mark makes it a day of month, not a count ("2nd").
+            let (e, n, u) = self.one_quantity(k, out.is_empty())?;
+            k = e;
             out.push((n, u));
-            k = e2;
-            // "e", "and", "y", "und" + another quantity.
-            if let Some(link) = self.has(k, |w| {
+            // "e", "and", "y", "und" + another quantity; "2 years 1 month 21 days" (not "to",
+            // "until": "a week to five days a week").
+            let next = match self.has(k, |w| {
                 matches!(w, TimeWord::RangeLink | TimeWord::MinuteLink(1))
-            }) && let Some((n2, e3)) = self.count(link)
-                && self.unit(e3).is_some()
+            }) {
+                Some(l)
+                    if self.kinds[k] == TokenKind::Word
+                        && !self.words(k).any(|h| {
+                            matches!(
+                                h.word,
+                                TimeWord::Prep | TimeWord::HourIntro | TimeWord::MinuteLink(-1)
+                            )
+                        }) =>
+                {
+                    l
+                }
+                Some(_) => break,
+                None => k,
+            };
+            if let Some((_, e3)) = self.count(next)
+                && self.int(next).is_some() == self.int(i).is_some()
+                && let Some((_, u2, _)) = self.unit_times(e3)
+                && out.iter().all(|(_, u1)| finer(u2, *u1))
+                // Without a link, the next unit down ("2 years 1 month"; not "20 años 30
+                // horas por semana").
+                && (next > k || out.last().is_some_and(|(_, u1)| next_down(u2, *u1)))
             {
-                let _ = n2;
-                k = link;
+                k = next;
                 continue;
             }
             break;
@@ -1126,16 +1461,68 @@ impl<'a> Parser<'a> {
         Some((k, out))
     }
 
+    /// One count and unit at `k` ("3 days", "a fortnight", "half an hour" when `first`, "an
+    /// hour and a half"): the token after it, the count in units and the unit.
+    fn one_quantity(&self, k: usize, first: bool) -> Option<(usize, f64, TimeUnit)> {
+        // "half an hour", "half a day"
+        let (n, e) = match self.has(k, |w| matches!(w, TimeWord::Half)) {
+            Some(e) if first => match self.count(e) {
+                Some((1.0, e2)) if self.int(e).is_none() => (0.5, e2),
+                _ => return None,
+            },
+            _ => self.count(k)?,
+        };
+        let (times, u, mut end) = self.unit_times(e)?;
+        let mut n = n * times;
+        // "an hour and a half", "one year and a quarter"
+        if let Some(link) = self.has(end, |w| {
+            matches!(w, TimeWord::RangeLink | TimeWord::MinuteLink(1))
+        }) {
+            let link2 = match self.count(link) {
+                Some((1.0, e3)) if self.int(link).is_none() => e3,
+                // "a half", "a quarter" read as one number.
+                Some((v @ (0.5 | 0.25), e3)) if self.int(link).is_none() => {
+                    return Some((e3, n + v * times, u));
+                }
+                _ => link,
+            };
+            if let Some(e4) = self.has(link2, |w| matches!(w, TimeWord::Half)) {
+                n += 0.5 * times;
+                end = e4;
+            } else if let Some(e4) = self.has(link2, |w| matches!(w, TimeWord::Quarter))
+                && self.unit(link2).is_none()
+            {
+                n += 0.25 * times;
+                end = e4;
+            }
+        }
+        Some((end, n, u))
+    }
+
     /// "every N units", "ogni lunedì", "daily", "Montags".
     fn set(&self, i: usize) -> Option<(usize, Expr)> {
-        if let Some((u, e)) = self.words(i).find_map(|h| match h.word {
-            TimeWord::Frequency(u) => Some((*u, h.end)),
+        if let Some((n, u, e)) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Frequency(n, u) => Some((*n, *u, h.end)),
             _ => None,
         }) {
             return Some((
                 e,
-                Expr::Set(duration_value(1.0, u), super::resolve::unit_precision(u)),
+                Expr::Set(duration_value(n, u), super::resolve::unit_precision(u)),
             ));
+        }
+        // "in the evenings", "on weekday mornings": a habitual part of day (not "quiz nights").
+        if let Some(pod) = self.pod_set(i)
+            && self.prep_before(i)
+        {
+            return Some((i + 1, pod_set_expr(None, pod)));
+        }
+        // "Friday mornings", "Sunday nights".
+        if let Some((wd, e)) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Weekday { day, .. } => Some((*day, h.end)),
+            _ => None,
+        }) && let Some(pod) = self.pod_set(e)
+        {
+            return Some((e + 1, pod_set_expr(Some(wd), pod)));
         }
         if let Some((wd, e)) = self.words(i).find_map(|h| match h.word {
             TimeWord::Weekday { day, set: true, .. } => Some((*day, h.end)),
@@ -1150,14 +1537,33 @@ impl<'a> Parser<'a> {
             }
             return Some((e, Expr::Set(format!("XXXX-WXX-{wd}"), Precision::Day)));
         }
-        let e = self.has(i, |w| matches!(w, TimeWord::Every))?;
-        // every [N] unit
+        let (step, e) = self.words(i).find_map(|h| match h.word {
+            TimeWord::Every(step) => Some((*step, h.end)),
+            _ => None,
+        })?;
+        // every [N] unit ("every other day" = every 2 days)
         let (n, e1) = self.count(e).unwrap_or((1.0, e));
-        if let Some((u, e2)) = self.unit(e1) {
+        if let Some((k, u, e2)) = self.unit_times(e1) {
             return Some((
                 e2,
-                Expr::Set(duration_value(n, u), super::resolve::unit_precision(u)),
+                Expr::Set(
+                    duration_value(n * k * step, u),
+                    super::resolve::unit_precision(u),
+                ),
             ));
+        }
+        // "every night", "every evening at 7:13 p.m."
+        if let Some(pod) = self.words(e).find_map(|h| match h.word {
+            TimeWord::PartOfDay(p) if h.end == e + 1 => Some(p.as_str()),
+            _ => None,
+        }) {
+            let k = self.skip_between(e + 1);
+            if let Some((e2, c)) = self.clock(k, self.intro_before(k)) {
+                let c = c.with_part(Some(pod));
+                let v = format!("T{:02}:{:02}", c.hour, c.minute);
+                return Some((e2, Expr::Set(v, Precision::Minute)));
+            }
+            return Some((e + 1, pod_set_expr(None, pod)));
         }
         // every weekday [clock]
         if let Some((end, p)) = self.point(e) {
@@ -1195,6 +1601,7 @@ impl<'a> Parser<'a> {
                 // "en los 5 años pasados": a modified stretch, not a shift.
                 if let Some((_, e2)) = self.modifier(end)
                     && q.len() == 1
+                    && self.point(end).is_none()
                 {
                     return Some((e, e2, Expr::Duration(q[0].0, q[0].1)));
                 }
@@ -1214,14 +1621,24 @@ impl<'a> Parser<'a> {
         {
             return Some((i, e2, Expr::Duration(1.0, u)));
         }
-        // "i prossimi 3 giorni", "last 3 days": a modifier, a count and a unit.
+        // "i prossimi 3 giorni", "last 3 days": a modifier and a quantity.
         if let Some((m, e)) = self.modifier(i)
             && m != 0
-            && let Some((n, e1)) = self.count(e)
-            && let Some((u, e2)) = self.unit(e1)
-            && (n != 1.0 || self.int(e).is_some())
+            && let Some((e2, q)) = self.quantity(e)
+            && (q[0].0 != 1.0 || self.int(e).is_some())
         {
-            return Some((i, e2, Expr::Duration(n, u)));
+            // "the last 3 months and 2 days ago they found it": the shift is apart.
+            let shifted = self.words(e2).any(|h| {
+                matches!(
+                    h.word,
+                    TimeWord::Ago(_) | TimeWord::Later(_) | TimeWord::Anchor(_)
+                )
+            });
+            if q.len() > 1 && shifted {
+                let (e1, n, u) = self.one_quantity(e, true)?;
+                return Some((i, e1, Expr::Duration(n, u)));
+            }
+            return Some((i, e2, sum(q)));
         }
         // "3 prossimi mesi", "5 upcoming years"
         if let Some((n, e)) = self.count(i)
@@ -1251,8 +1668,10 @@ impl<'a> Parser<'a> {
         }) {
             return Some((i, e, Expr::Shift(q, s)));
         }
+        // "5 anni passati" (not "2 hours last week").
         if let Some((_, e)) = self.modifier(end)
             && q.len() == 1
+            && self.point(end).is_none()
         {
             return Some((i, e, Expr::Duration(q[0].0, q[0].1)));
         }
@@ -1279,7 +1698,7 @@ impl<'a> Parser<'a> {
             }
             return Some((i, end, Expr::Duration(n, u)));
         }
-        None
+        Some((i, end, sum(q)))
     }
 
     // ------------------------------------------------------------------ points
@@ -1312,7 +1731,15 @@ impl<'a> Parser<'a> {
         // The longest run of components that makes a valid point.
         let mut best = None;
         loop {
-            let k2 = if first { k } else { self.skip_between(k) };
+            let k2 = if first
+                || self
+                    .has(k, |w| matches!(w, TimeWord::ModifierAfter(_)))
+                    .is_some()
+            {
+                k
+            } else {
+                self.skip_between(k)
+            };
             let Some((e, comp)) = self.component(k2, &st) else {
                 break;
             };
@@ -1362,8 +1789,10 @@ impl<'a> Parser<'a> {
             return None;
         }
         let mut c = first;
-        let h2 = second.with_part(None).hour;
-        if c.meridiem.is_none() && second.meridiem == Some(true) && c.hour < 12 && c.hour + 12 <= h2
+        if c.meridiem.is_none()
+            && second.meridiem == Some(true)
+            && c.hour < 12
+            && later_or_same(c, 12, second.with_part(None))
         {
             c.meridiem = Some(true);
         }
@@ -1412,6 +1841,7 @@ impl<'a> Parser<'a> {
             if st.p.month.is_none()
                 && st.p.day.is_none()
                 && let Some((e, p)) = self.numeric_date(k).or_else(|| self.spaced_date(k))
+                && (st.count > 0 || p.year.is_some() || !self.fraction(k, e))
             {
                 return Some((e, Comp::Date(p)));
             }
@@ -1438,7 +1868,10 @@ impl<'a> Parser<'a> {
                 return Some((e, Comp::RangeClock(c)));
             }
             if let Some((n, len)) = self.int(k) {
-                let code_tail = self.glued(k) && matches!(self.tok(k - 1), "-" | "/");
+                // After a dash or slash glued to it, or spaced after a number ("32 - 2015").
+                let code_tail = k > 0
+                    && matches!(self.tok(k - 1), "-" | "/")
+                    && (self.glued(k) || k > 1 && self.kinds[k - 2] == TokenKind::Number);
                 // "1990s": a decade.
                 if len == 4
                     && (1000..=2999).contains(&n)
@@ -1472,6 +1905,18 @@ impl<'a> Parser<'a> {
                     && self.glued(k + 1)
                     && self.glued(k + 2)
                     && self.int(k + 2).is_some();
+                // "April of 87": a two-digit year (no day) after a month and glue.
+                if len == 2
+                    && n > 31
+                    && st.p.month.is_some()
+                    && st.p.day.is_none()
+                    && st.p.year.is_none()
+                    && self.kinds[k - 1] == TokenKind::Word
+                    && self.has(k - 1, |w| matches!(w, TimeWord::Glue)) == Some(k)
+                    && self.time_context_after(k + 1)
+                {
+                    return Some((k + 1, Comp::Year(year_of(self.tok(k))?)));
+                }
                 // "el 9 de 8 de 1971": a month number between a day and a year, glue around.
                 if st.p.day.is_some()
                     && st.p.month.is_none()
@@ -1494,11 +1939,22 @@ impl<'a> Parser<'a> {
                     {
                         e = e2;
                         strong = true;
+                        // "the 1st week": a rank, not a day.
+                        if self.unit_times(e).is_some() {
+                            return None;
+                        }
                     }
                     return Some((e, Comp::Day(n as u8, strong)));
                 }
             }
             return None;
+        }
+        // "march eighteenth nine thirty": an hour and minutes in words after a day.
+        if st.p.clock.is_none()
+            && (st.p.day.is_some() || st.p.weekday.is_some() || st.p.day_offset.is_some())
+            && let Some((e, c)) = self.words_clock(k)
+        {
+            return Some((e, Comp::Clock(c)));
         }
         // Dates with month names joined by "/" or "-": "Ott/2", "23/set/2020", "Dec-2018".
         if st.p.month.is_none()
@@ -1508,13 +1964,22 @@ impl<'a> Parser<'a> {
         {
             return Some((e, Comp::Date(p)));
         }
+        // "Dec31", "mar4": a month name glued to its day.
+        if st.p.month.is_none()
+            && st.p.day.is_none()
+            && self.kinds[k] == TokenKind::Word
+            && let Some(p) = self.glued_month_day(k)
+        {
+            return Some((k + 1, Comp::Date(p)));
+        }
         // "week 10", "semana 1", "Woche 23": an ISO week number.
         if st.p.week_no.is_none()
             && st.p.rel_unit.is_none()
             && self.unit(k).is_some_and(|(u, _)| u == TimeUnit::Week)
             && let Some((n, 1 | 2)) = self.int(k + 1)
             && (1..=53).contains(&n)
-            && self.time_context_after(k + 2)
+            // "week 10 8 p.m.": a clock time may follow.
+            && (self.time_context_after(k + 2) || self.clock(k + 2, false).is_some())
             && !self.glued(k + 2)
         {
             return Some((k + 2, Comp::WeekNo(n as u8)));
@@ -1540,6 +2005,14 @@ impl<'a> Parser<'a> {
             && self.article_before(k).is_some()
             && e < self.len()
         {
+            // "les années 1970": a plural unit and a year ending in 0.
+            if let Some((n, 4)) = self.int(e)
+                && n % 10 == 0
+                && (1000..=2999).contains(&n)
+                && self.has(k, |w| matches!(w, TimeWord::Plural)).is_some()
+            {
+                return Some((e + 1, Comp::Decade(n as i32 / 10)));
+            }
             let tens = match self.int(e) {
                 Some((n, 2)) => Some((n as f64, e + 1)),
                 Some(_) => None,
@@ -1578,7 +2051,16 @@ impl<'a> Parser<'a> {
             && let Some((v, e, false)) = self.word_numbers[k]
             && v.fract() == 0.0
         {
-            if (1000.0..=2999.0).contains(&v) && (st.p.month.is_some() || st.p.day.is_some()) {
+            // After a day or month, or alone after a preposition and before punctuation
+            // ("in two thousand and fifteen.").
+            if (1000.0..=2999.0).contains(&v)
+                && (st.p.month.is_some()
+                    || st.p.day.is_some()
+                    || st.count == 0
+                        && e > k + 1
+                        && self.word_before(k, |w| matches!(w, TimeWord::Prep))
+                        && (e >= self.len() || self.kinds[e] == TokenKind::Punct))
+            {
                 return Some((e, Comp::Year(v as i32)));
             }
             if (10.0..=29.0).contains(&v)
@@ -1593,7 +2075,7 @@ impl<'a> Parser<'a> {
         // Numbers in words: a day ("ventinove maggio", "zweiten Mai") or a clock time.
         let word_number = self.word_numbers[k].or_else(|| {
             self.words(k).find_map(|h| match h.word {
-                TimeWord::Count(n) => Some((*n, h.end, false)),
+                TimeWord::Count(n, false) => Some((*n, h.end, false)),
                 _ => None,
             })
         });
@@ -1604,9 +2086,11 @@ impl<'a> Parser<'a> {
             && (self
                 .has(self.skip_glue(e), |w| matches!(w, TimeWord::Month { .. }))
                 .is_some()
-                || st.p.month.is_some())
+                || st.p.month.is_some()
+                // "monday the twenty fourth"
+                || ord && st.p.weekday.is_some())
         {
-            return Some((e, Comp::Day(v as u8, ord)));
+            return Some((e, Comp::DayWord(v as u8, ord)));
         }
         if st.p.clock.is_none()
             && let Some((e, c)) = self.clock(k, self.intro_before(k))
@@ -1635,7 +2119,7 @@ impl<'a> Parser<'a> {
                     set: false,
                 } => {
                     let mut e = h.end;
-                    if self.is_punct(e, ".") && self.glued(e) && *weak {
+                    if *weak && self.abbreviation_dot(e) {
                         e += 1;
                     }
                     if best.is_none() {
@@ -1645,7 +2129,7 @@ impl<'a> Parser<'a> {
                 }
                 TimeWord::Month { month, weak } => {
                     let mut e = h.end;
-                    if self.is_punct(e, ".") && self.glued(e) && *weak {
+                    if *weak && self.abbreviation_dot(e) {
                         e += 1;
                     }
                     Comp::Month(*month, *weak, e, k)
@@ -1654,8 +2138,10 @@ impl<'a> Parser<'a> {
                 TimeWord::Unit(u) => Comp::Unit(*u),
                 TimeWord::PartOfDay(p) => Comp::Pod(p.clone()),
                 TimeWord::DayPart(d, p) => Comp::DayPart(*d, p.clone()),
-                TimeWord::Season(s) => Comp::Season(s.clone()),
-                TimeWord::DayOrdinal(d) => Comp::Day(*d, true),
+                TimeWord::Season(s, weak) => Comp::Season(s.clone(), *weak),
+                TimeWord::ModifierAfter(m) => Comp::ModifierAfter(*m),
+                TimeWord::YearKind(y) => Comp::YearKind(y.clone()),
+                TimeWord::DayOrdinal(d) => Comp::DayWord(*d, true),
                 TimeWord::Edge(end) => Comp::Edge(*end),
                 TimeWord::Holiday(h) => Comp::Holiday(*h),
                 _ => continue,
@@ -1675,6 +2161,54 @@ impl<'a> Parser<'a> {
             }
         }
         best
+    }
+}
+
+/// Whether `first` moved `hours` later is still at or before `second` ("2:30 to 2:15 pm":
+/// 14:30 is after 14:15, so the first end stays in the morning).
+fn later_or_same(first: Clock, hours: u16, second: Clock) -> bool {
+    let m = |c: Clock, h: u16| (u16::from(c.hour) + h) * 60 + u16::from(c.minute);
+    m(first, hours) <= m(second, 0)
+}
+
+/// One duration of one or more quantities ("3 months and 2 weeks" = `P3M2W`).
+fn sum(q: Vec<(f64, TimeUnit)>) -> Expr {
+    match q.as_slice() {
+        [(n, u)] => Expr::Duration(*n, *u),
+        _ => Expr::Sum(q),
+    }
+}
+
+/// Whether `a` is a finer unit than `b` ("2 years 1 month": month after year).
+fn finer(a: TimeUnit, b: TimeUnit) -> bool {
+    unit_rank(a) < unit_rank(b)
+}
+
+/// Whether `a` is at most two steps finer than `b` (month after year, day after month).
+fn next_down(a: TimeUnit, b: TimeUnit) -> bool {
+    finer(a, b) && unit_rank(b) - unit_rank(a) <= 2
+}
+
+fn unit_rank(u: TimeUnit) -> u8 {
+    match u {
+        TimeUnit::Second => 0,
+        TimeUnit::Minute => 1,
+        TimeUnit::Hour => 2,
+        TimeUnit::Day => 3,
+        TimeUnit::Week | TimeUnit::Weekend => 4,
+        TimeUnit::Month => 5,
+        TimeUnit::Quarter => 6,
+        TimeUnit::Year => 7,
+        TimeUnit::Decade => 8,
+        TimeUnit::Century => 9,
+    }
+}
+
+/// A set of parts of day, on a weekday or every day: `XXXX-WXX-5TMO`, `TMO`.
+fn pod_set_expr(weekday: Option<u8>, pod: &str) -> Expr {
+    match weekday {
+        Some(wd) => Expr::Set(format!("XXXX-WXX-{wd}T{pod}"), Precision::PartOfDay),
+        None => Expr::Set(format!("T{pod}"), Precision::PartOfDay),
     }
 }
 
@@ -1791,6 +2325,9 @@ enum Comp {
     RangeClock(Clock),
     Year(i32),
     Day(u8, bool),
+    /// A day written as a word ("first", "twenty fourth"): never a date without a month or
+    /// a weekday ("the first to arrive").
+    DayWord(u8, bool),
     /// Month, weak, end token, start token.
     Month(u8, bool, usize, usize),
     /// A month written as a number between a day and a year.
@@ -1802,7 +2339,10 @@ enum Comp {
     Unit(TimeUnit),
     Pod(String),
     DayPart(i32, String),
-    Season(String),
+    Season(String, bool),
+    ModifierAfter(i32),
+    /// "fiscal year", "school year": the year's prefix (`FY`, `SY`).
+    YearKind(String),
     Edge(bool),
     Holiday(HolidayDate),
     WeekNo(u8),
@@ -1847,6 +2387,12 @@ struct State {
     bare_range: bool,
     /// Read a number opening the point as an hour ("6-8 próximo lunes").
     hours_first: bool,
+    /// The day was written as a word.
+    day_word: bool,
+    /// The year came right after the year unit ("year 2012").
+    year_unit: bool,
+    /// The season is a weak form ("fall", "été"): alone it needs an article.
+    weak_season: bool,
     /// A holiday was read: a clock time or part of day after it is an expression of its own
     /// ("Christmas eve at 6 p.m.", as the reference suites split it).
     holiday: bool,
@@ -1902,6 +2448,15 @@ impl State {
     }
 
     fn accept(&mut self, c: Comp) -> bool {
+        // "fiscal year 2008", "el último año fiscal pasado": only a year or a modifier joins.
+        if self.p.year_kind.is_some()
+            && !matches!(
+                c,
+                Comp::Year(_) | Comp::Modifier(_) | Comp::ModifierAfter(_)
+            )
+        {
+            return false;
+        }
         let wide = self.wide_without_day();
         let p = &mut self.p;
         let ok = match c {
@@ -1944,13 +2499,16 @@ impl State {
                     return false;
                 }
                 p.year = Some(y);
+                // "year 2012": the unit names the number a year.
+                self.year_unit = self.pending_unit == Some(TimeUnit::Year);
                 self.pending_unit = None;
                 true
             }
-            Comp::Day(d, strong) => {
+            Comp::Day(d, strong) | Comp::DayWord(d, strong) => {
                 if p.day.is_some() || p.year.is_some() && p.month.is_some() {
                     return false;
                 }
+                self.day_word = matches!(c, Comp::DayWord(..));
                 p.day = Some(d);
                 p.day_strong = strong;
                 self.day_late = p.weekday.is_none() || p.clock.is_some();
@@ -1975,7 +2533,7 @@ impl State {
                 true
             }
             Comp::Weekday(d, weak) => {
-                if p.weekday.is_some() || p.day_offset.is_some() {
+                if p.weekday.is_some() || p.day_offset.is_some() || p.week_no.is_some() {
                     return false;
                 }
                 self.weak_weekday = weak;
@@ -2000,6 +2558,28 @@ impl State {
                 }
                 p.now = true;
                 true
+            }
+            Comp::YearKind(y) => {
+                if self.count > usize::from(self.pending_mod.is_some()) {
+                    return false;
+                }
+                p.year_kind = Some(y);
+                match self.take_mod(Target::Unit) {
+                    Some(m) => {
+                        self.p.rel_unit = Some((TimeUnit::Year, m));
+                        self.last = Target::None;
+                    }
+                    // A modifier after it ("año fiscal pasado").
+                    None => self.pending_unit = Some(TimeUnit::Year),
+                }
+                true
+            }
+            Comp::ModifierAfter(m) => {
+                // "the week after next": only right after its unit.
+                if self.last != Target::Unit || self.pending_mod.is_some() {
+                    return false;
+                }
+                return self.accept(Comp::Modifier(m));
             }
             Comp::Modifier(m) => {
                 // "this past", "este pasado", "this upcoming": a direction, not a week.
@@ -2054,6 +2634,11 @@ impl State {
                         true
                     }
                 }
+            }
+            // "Thanksgiving weekend", "labor day 2021 weekend".
+            Comp::Unit(TimeUnit::Weekend) if self.holiday && !p.weekend => {
+                p.weekend = true;
+                true
             }
             Comp::Unit(u) => {
                 if p.rel_unit.is_some()
@@ -2121,7 +2706,12 @@ impl State {
                 true
             }
             Comp::WeekNo(n) => {
-                if p.week_no.is_some() || p.day.is_some() || p.month.is_some() {
+                // "Thursday, week 23" are two expressions.
+                if p.week_no.is_some()
+                    || p.day.is_some()
+                    || p.month.is_some()
+                    || p.weekday.is_some()
+                {
                     return false;
                 }
                 p.week_no = Some(n);
@@ -2144,6 +2734,10 @@ impl State {
                     return false;
                 }
                 self.holiday = true;
+                // "next Christmas", "the following Easter".
+                if let Some(m) = self.pending_mod.take() {
+                    p.month_mod = Some(m);
+                }
                 match h {
                     HolidayDate::Fixed(m, d) => {
                         p.month = Some(m);
@@ -2153,10 +2747,11 @@ impl State {
                 }
                 true
             }
-            Comp::Season(s) => {
+            Comp::Season(s, weak) => {
                 if p.season.is_some() {
                     return false;
                 }
+                self.weak_season = weak;
                 let m = self.take_mod(Target::Season);
                 self.p.season = Some((s, m));
                 true
@@ -2181,7 +2776,12 @@ impl State {
         if p.now {
             return Some(p.clone());
         }
-        let mut has_anchor = p.day_offset.is_some()
+        if p.year_kind.is_some() && self.pending_unit == Some(TimeUnit::Year) {
+            self.pending_unit = None;
+        }
+        let p = &mut self.p;
+        let mut has_anchor = p.year_kind.is_some()
+            || p.day_offset.is_some()
             || p.weekday.is_some()
             || p.month.is_some()
             || p.rel_unit.is_some()
@@ -2222,11 +2822,30 @@ impl State {
         // A day number needs a month, a weekday or an ordinal with an article ("the 18th"),
         // or an article and a range of hours after it ("le 17 de 14 à 16").
         if p.day.is_some() && p.month.is_none() && p.weekday.is_none() {
+            if self.day_word {
+                return None;
+            }
             let article = parser.article_before(start).is_some() && p.year.is_none();
-            let ok = article && (p.day_strong && p.clock.is_none() || self.clock_range);
+            // "on 29th": a preposition, digits with an ordinal mark and nothing after.
+            let prep = p.day_strong
+                && p.year.is_none()
+                && p.clock.is_none()
+                && parser.kinds[start] == TokenKind::Number
+                && parser.word_before(start, |w| matches!(w, TimeWord::Prep))
+                && (end >= parser.len() || parser.kinds[end] == TokenKind::Punct);
+            let ok = prep || article && (p.day_strong && p.clock.is_none() || self.clock_range);
             if !ok {
                 return None;
             }
+        }
+        // A weak season alone ("fall", "été": also verbs) needs an article ("the fall",
+        // "l'été"), a modifier or a year.
+        if self.weak_season
+            && p.season.as_ref().is_some_and(|(_, m)| m.is_none())
+            && p.year.is_none()
+            && parser.article_before(start).is_none()
+        {
+            return None;
         }
         // A weak month ("may", "mar") needs a day or a year, or a modifier and a capital.
         if p.month.is_some()
@@ -2238,7 +2857,12 @@ impl State {
             let capital = self
                 .month_tok
                 .is_some_and(|k| parser.tok(k).chars().next().is_some_and(char::is_uppercase));
-            if p.month_mod.is_none() || !capital {
+            // "this May", "in Feb", "after mid May".
+            let cue = p.month_mod.is_some()
+                || parser.word_before(parser.skip_glue_back(start), |w| {
+                    matches!(w, TimeWord::Prep)
+                });
+            if !cue || !capital {
                 return None;
             }
         }
@@ -2253,7 +2877,12 @@ impl State {
         {
             let alone = (0..start).all(|j| parser.kinds[j] == TokenKind::Punct)
                 && (end..parser.len()).all(|j| parser.kinds[j] == TokenKind::Punct);
-            if !alone {
+            // "Mon or Tue", "Mon, Tue": after another weekday and one word or comma.
+            let listed = start >= 2
+                && parser.words(start - 2).any(|h| {
+                    h.end == start - 1 && matches!(h.word, TimeWord::Weekday { set: false, .. })
+                });
+            if !alone && !listed {
                 return None;
             }
         }
@@ -2268,7 +2897,7 @@ impl State {
                         && matches!(h.word, TimeWord::Prep | TimeWord::Glue | TimeWord::Article)
                 })
             });
-            if !(prep || after_ok) {
+            if !(prep || after_ok || self.year_unit) {
                 return None;
             }
         }
@@ -2365,7 +2994,7 @@ impl Parser<'_> {
         if let Some((e, p)) = self.point(i) {
             consider(i, e, Expr::Point(p), "times:point");
         }
-        let range = self.range_start(i);
+        let range = self.range_start(i).or_else(|| self.range_pair(i));
         if let Some((start, end, expr, generic)) = best
             && range
                 .as_ref()
@@ -2383,6 +3012,159 @@ impl Parser<'_> {
             }]);
         }
         range
+    }
+
+    /// The token after a link between two ends of a range ("-", "to", "through"), or `None`.
+    fn range_link(&self, e: usize) -> Option<usize> {
+        if e < self.len() && self.kinds[e] == TokenKind::Punct && self.folded.get(e) == "-" {
+            return Some(e + 1);
+        }
+        self.has(e, |w| matches!(w, TimeWord::RangeLink))
+            .map(|l| self.skip_glue(l))
+    }
+
+    /// A month name at `i` (a weak one only with a capital: "Jan", not "may"), its number and
+    /// the token after it.
+    fn month_at(&self, i: usize) -> Option<(u8, usize)> {
+        self.words(i).find_map(|h| match h.word {
+            TimeWord::Month { month, weak }
+                if !*weak || self.tok(i).chars().next().is_some_and(char::is_uppercase) =>
+            {
+                Some((*month, h.end))
+            }
+            _ => None,
+        })
+    }
+
+    /// Two ends of one kind joined by a range link, the first taking what the second states:
+    /// years ("2014-2018"), months ("Jan-Feb 2017", "from Sep to Nov"), days ("April 9
+    /// through 17", "5/1-5/7, 2020", "10-1-2018-10-7-2018").
+    fn range_pair(&self, i: usize) -> Option<Vec<Found>> {
+        let two = |a: (usize, usize, Point), b: (usize, usize, Point)| {
+            Some(vec![
+                Found {
+                    start: a.0,
+                    end: a.1,
+                    expr: Expr::Point(a.2),
+                    rule: "times:range".into(),
+                },
+                Found {
+                    start: b.0,
+                    end: b.1,
+                    expr: Expr::Point(b.2),
+                    rule: "times:range".into(),
+                },
+            ])
+        };
+        let year = |y: u32| Point {
+            year: Some(y as i32),
+            ..Point::default()
+        };
+        // Years: "2014-2018", "from 2007 to 2008" (not the tail of a code).
+        if let Some((y1, 4)) = self.int(i)
+            && (1000..=2999).contains(&y1)
+            && !(i > 0 && self.glued(i) && matches!(self.tok(i - 1), "-" | "/"))
+        {
+            let l = self.range_link(i + 1)?;
+            let (y2, len) = self.int(l)?;
+            let tail =
+                l + 1 < self.len() && self.glued(l + 1) && matches!(self.tok(l + 1), "-" | "/");
+            if len == 4 && y2 > y1 && y2 - y1 <= 100 && !tail {
+                return two((i, i + 1, year(y1)), (l, l + 1, year(y2)));
+            }
+            return None;
+        }
+        // Months: the first takes the year of the second (the one before when it comes
+        // later in the calendar: "Nov-Feb 2017").
+        if let Some((m1, e1)) = self.month_at(i)
+            && self.int(e1).is_none()
+        {
+            let l = self.range_link(e1)?;
+            let (e2, p2) = self
+                .point(l)
+                .filter(|(_, p)| {
+                    p.month.is_some()
+                        && p.weekday.is_none()
+                        && p.clock.is_none()
+                        && p.holiday.is_none()
+                })
+                .or_else(|| {
+                    let (m2, e2) = self.month_at(l)?;
+                    Some((
+                        e2,
+                        Point {
+                            month: Some(m2),
+                            ..Point::default()
+                        },
+                    ))
+                })?;
+            let y = match (p2.year, p2.month) {
+                (Some(y), Some(m2)) if m1 > m2 => Some(y - 1),
+                (y, _) => y,
+            };
+            let p1 = Point {
+                month: Some(m1),
+                year: y,
+                month_mod: p2.month_mod,
+                ..Point::default()
+            };
+            return two((i, e1, p1), (l, e2, p2));
+        }
+        // Days: a date, a link, and a date or a later day number of the same month.
+        let (e1, mut p1) = self.point(i)?;
+        if p1.day.is_none() || p1.month.is_none() || p1.clock.is_some() || p1.weekday.is_some() {
+            return None;
+        }
+        let l = self.range_link(e1)?;
+        if let Some((e2, p2)) = self.date_run(l).or_else(|| self.point(l))
+            && p2.day.is_some()
+            && p2.month.is_some()
+            && p2.clock.is_none()
+        {
+            // "5/1-5/7, 2020": a year after the second end.
+            let (mut e2, mut p2) = (e2, p2);
+            let y = self.skip_glue(e2);
+            if p2.year.is_none()
+                && y > e2
+                && let Some((yr, 4)) = self.int(y)
+                && (1000..=2999).contains(&yr)
+            {
+                p2.year = Some(yr as i32);
+                e2 = y + 1;
+            }
+            if p1.year.is_none() {
+                p1.year = p2.year;
+            }
+            return two((i, e1, p1), (l, e2, p2));
+        }
+        let (d2, e2) = match self.int(l) {
+            Some((d, 1 | 2)) => {
+                let e = self
+                    .has(l + 1, |w| matches!(w, TimeWord::OrdinalMark))
+                    .filter(|_| self.glued(l + 1))
+                    .unwrap_or(l + 1);
+                (d, e)
+            }
+            Some(_) => return None,
+            None => match self.word_numbers.get(l).copied().flatten() {
+                Some((v, e, true)) if v.fract() == 0.0 => (v as u32, e),
+                _ => return None,
+            },
+        };
+        let d1 = u32::from(p1.day?);
+        let month_after = self
+            .has(self.skip_between(e2), |w| {
+                matches!(w, TimeWord::Month { .. })
+            })
+            .is_some();
+        if d2 <= d1 || d2 > 31 || month_after || self.unit_times(e2).is_some() {
+            return None;
+        }
+        let p2 = Point {
+            day: Some(d2 as u8),
+            ..p1.clone()
+        };
+        two((i, e1, p1), (l, e2, p2))
     }
 
     /// "2" in "dal 2 al 5 gennaio", "between 3 and 12 of Sept": a bare day number followed by

@@ -102,6 +102,35 @@ pub fn duration_value(n: f64, unit: TimeUnit) -> String {
     }
 }
 
+/// The ISO duration of several quantities, coarsest first: `P2Y1M21D`, `PT2H30M`.
+fn sum_value(parts: &[(f64, TimeUnit)]) -> String {
+    let mut date = String::new();
+    let mut time = String::new();
+    for (n, u) in parts {
+        let (v, letter, in_time) = match u {
+            TimeUnit::Second => (*n, 'S', true),
+            TimeUnit::Minute => (*n, 'M', true),
+            TimeUnit::Hour => (*n, 'H', true),
+            TimeUnit::Day => (*n, 'D', false),
+            TimeUnit::Week => (*n, 'W', false),
+            TimeUnit::Weekend => return duration_value(*n, *u),
+            TimeUnit::Month => (*n, 'M', false),
+            TimeUnit::Quarter => (3.0 * n, 'M', false),
+            TimeUnit::Year => (*n, 'Y', false),
+            TimeUnit::Decade => (10.0 * n, 'Y', false),
+            TimeUnit::Century => (100.0 * n, 'Y', false),
+        };
+        let out = if in_time { &mut time } else { &mut date };
+        out.push_str(&fmt_num(v));
+        out.push(letter);
+    }
+    if time.is_empty() {
+        format!("P{date}")
+    } else {
+        format!("P{date}T{time}")
+    }
+}
+
 pub fn unit_precision(unit: TimeUnit) -> Precision {
     match unit {
         TimeUnit::Second | TimeUnit::Minute => Precision::Minute,
@@ -127,6 +156,12 @@ pub fn resolve(expr: &Expr, reference: Option<Reference>, direction: i32) -> Opt
             value: duration_value(*n, *unit),
             kind: TimeType::Duration,
             precision: unit_precision(*unit),
+            relative: false,
+        }),
+        Expr::Sum(parts) => Some(Value {
+            value: sum_value(parts),
+            kind: TimeType::Duration,
+            precision: unit_precision(parts.last()?.1),
             relative: false,
         }),
         Expr::Set(value, precision) => Some(Value {
@@ -255,8 +290,28 @@ fn resolve_point(p: &Point, reference: Option<Reference>, direction: i32) -> Opt
         });
     }
     let today = reference.map(|r| r.at.date());
+    // "this fiscal year", "school year 2008", "fiscal year" alone (`FYXXXX`).
+    if let Some(kind) = &p.year_kind {
+        let (year, relative) = match (p.year, p.rel_unit, today) {
+            (Some(y), _, _) => (format!("{y:04}"), false),
+            (None, Some((TimeUnit::Year, k)), Some(t)) => {
+                (format!("{:04}", i32::from(t.year()) + k), true)
+            }
+            (None, Some(_), None) => ("XXXX".into(), true),
+            _ => ("XXXX".into(), false),
+        };
+        return Some(Value {
+            value: format!("{kind}{year}"),
+            kind: TimeType::Period,
+            precision: Precision::Year,
+            relative,
+        });
+    }
     let mut relative = false;
-    let calendar = calendar(p, reference, direction, &mut relative)?;
+    let calendar = match calendar(p, reference, direction, &mut relative)? {
+        Some(Calendar::Day(d)) if p.weekend => Some(Calendar::Weekend(weekend_of(d))),
+        c => c,
+    };
     let (date_value, date_precision, day) = match &calendar {
         Some(Calendar::Day(d)) => (fmt_date(*d), Precision::Day, Some(*d)),
         Some(Calendar::Week(d)) => (fmt_week(*d), Precision::Week, None),
@@ -396,14 +451,38 @@ fn holiday_date(h: HolidayDate, year: i16) -> Option<Date> {
     match h {
         HolidayDate::Fixed(m, d) => Date::new(year, m as i8, d as i8).ok(),
         HolidayDate::Easter(off) => easter(year)?.checked_add(i64::from(off).days()).ok(),
-        HolidayDate::NthWeekday(m, wd, n) => {
-            let first = Date::new(year, m as i8, 1).ok()?;
-            let delta = (i64::from(wd) - i64::from(weekday_number(first.weekday()))).rem_euclid(7);
-            first
-                .checked_add((delta + 7 * (i64::from(n) - 1)).days())
-                .ok()
-                .filter(|d| d.month() == m as i8)
+        HolidayDate::NthWeekday {
+            month,
+            weekday,
+            n,
+            offset,
+        } => {
+            let first = Date::new(year, month as i8, 1).ok()?;
+            let d = if n > 0 {
+                let delta =
+                    (i64::from(weekday) - i64::from(weekday_number(first.weekday()))).rem_euclid(7);
+                first
+                    .checked_add((delta + 7 * (i64::from(n) - 1)).days())
+                    .ok()
+                    .filter(|d| d.month() == month as i8)?
+            } else {
+                let last = first.last_of_month();
+                let delta =
+                    (i64::from(weekday_number(last.weekday())) - i64::from(weekday)).rem_euclid(7);
+                last.checked_sub(delta.days()).ok()?
+            };
+            d.checked_add(i64::from(offset).days()).ok()
         }
+    }
+}
+
+/// A day of the weekend that goes with a holiday on `d`: a Monday holiday closes the weekend
+/// before it ("Labor Day weekend"), any other day belongs to its own week's weekend.
+fn weekend_of(d: Date) -> Date {
+    if d.weekday() == Weekday::Monday {
+        d.yesterday().unwrap_or(d)
+    } else {
+        d
     }
 }
 
@@ -510,8 +589,12 @@ fn calendar(
             return Some(in_year(today.year() + k as i16).map(Calendar::Day));
         }
         let y = today.year();
+        if p.month_mod == Some(0) {
+            return Some(in_year(y).map(Calendar::Day));
+        }
+        let dir = p.month_mod.map_or(direction, i32::signum);
         let cands: Vec<Date> = (y - 1..=y + 1).filter_map(in_year).collect();
-        return Some(pick(&cands, today, direction).map(Calendar::Day));
+        return Some(pick(&cands, today, dir).map(Calendar::Day));
     }
     if let Some(d) = p.decade {
         return Some(Some(Calendar::Open(format!("{d:03}"), Precision::Year)));
