@@ -4,11 +4,14 @@
 //! shared machine count less.
 //!
 //! `cargo run --release -p cronaca-cli --example entities_bench -- REPEAT LANG:FILE...`
-//! e.g. `… -- 5 it:../shared/dev/ner-it/dev/input.jsonl en:../shared/dev/ner-en/dev/input.jsonl`
+//! e.g. `… -- 5 it:../shared/dev/ner-it/dev/input.jsonl en:../shared/dev/ner-en/dev/input.jsonl`.
+//! `auto:FILE` reads a JSON Lines file as `cronaca bench` does (HTML extracted, the language
+//! given or identified) and keeps the documents of a language with a tagger, e.g.
+//! `… -- 5 auto:../shared/dev/quotes/input.jsonl auto:../shared/dev/figures/input.jsonl
+//! auto:../shared/dev/html/input.jsonl` (the benchmark corpus).
 use cronaca_extract::Extractor;
 use cronaca_extract::entities::{find_entities, find_mentions, tagger};
-use cronaca_model::Document;
-use std::io::BufRead;
+use cronaca_ingest::JsonlReader;
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -19,15 +22,15 @@ fn main() {
     for spec in &args[2..] {
         let (code, path) = spec.split_once(':').expect("LANG:FILE");
         let file = std::fs::File::open(path).expect("readable input");
-        for line in std::io::BufReader::new(file).lines() {
-            let v: serde_json::Value = serde_json::from_str(&line.expect("a line")).expect("JSON");
-            let doc = Document {
-                text: v["text"].as_str().expect("a text").to_string(),
-                language: Some(code.to_string()),
-                ..Document::default()
-            };
+        for mut doc in JsonlReader::new(std::io::BufReader::new(file), path) {
+            if code != "auto" {
+                doc.language = Some(code.to_string());
+            }
             let analysis = extractor.analyse(&doc);
-            docs.push((code.to_string(), analysis.text, analysis.segmentation));
+            let lang = analysis.language.code;
+            if tagger(&lang).is_some() {
+                docs.push((lang, analysis.text, analysis.segmentation));
+            }
         }
     }
     let bytes: usize = docs.iter().map(|d| d.1.len()).sum();

@@ -56,6 +56,9 @@ pub struct TrainNerArgs {
     /// Seed of the order in which sentences are visited.
     #[arg(long, default_value_t = 0x5eed_c0de)]
     pub seed: u64,
+    /// Perceptrons trained on different visiting orders and averaged.
+    #[arg(long, default_value_t = 3)]
+    pub runs: u32,
     /// What the training data is and its licence, written in the model header (default: the
     /// statement for KIND for it, for CoNLL-2003 for en).
     #[arg(long, value_name = "TEXT")]
@@ -67,6 +70,10 @@ pub fn run(args: TrainArgs) -> Result<Exit, Fatal> {
         TrainWhat::Ner(a) => ner(a),
     }
 }
+
+/// Where the given names the tagger embeds come from (`data/ner/first_names.txt`).
+const FIRST_NAMES_NOTE: &str =
+    "data/ner/first_names.txt, from the first-name lists of Faker 40.54.0 (PyPI, MIT)";
 
 fn default_note(lang: &str) -> Option<&'static str> {
     match lang {
@@ -90,6 +97,9 @@ fn ner(args: TrainNerArgs) -> Result<Exit, Fatal> {
         .ok_or_else(|| Fatal::usage("--data-note is required for this language"))?;
     if !(10..=24).contains(&args.bits) {
         return Err(Fatal::usage("--bits: expected 10 to 24"));
+    }
+    if !(1..=16).contains(&args.runs) {
+        return Err(Fatal::usage("--runs: expected 1 to 16"));
     }
     let file = std::fs::File::open(&args.train)
         .map_err(|e| Fatal::failure(format!("{}: {e}", args.train.display())))?;
@@ -133,11 +143,13 @@ fn ner(args: TrainNerArgs) -> Result<Exit, Fatal> {
         bits: args.bits,
         epochs: args.epochs,
         seed: args.seed,
+        runs: args.runs,
         types,
         header: vec![
             ("language".into(), args.lang.clone()),
             ("data".into(), note),
             ("training-file".into(), train_name),
+            ("first-names".into(), FIRST_NAMES_NOTE.into()),
             ("documents".into(), docs.len().to_string()),
             (
                 "trainer".into(),
@@ -159,7 +171,8 @@ fn ner(args: TrainNerArgs) -> Result<Exit, Fatal> {
     );
     let model = cronaca_ner::train(&docs, &config, |r| {
         eprintln!(
-            "cronaca: epoch {:>2}: {} token errors ({:.2}%)",
+            "cronaca: run {} epoch {:>2}: {} token errors ({:.2}%)",
+            r.run,
             r.epoch,
             r.token_errors,
             100.0 * r.token_errors as f64 / r.tokens.max(1) as f64

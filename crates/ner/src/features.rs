@@ -3,18 +3,23 @@
 //!
 //! Templates (token `i` of a sentence): bias; the lower-cased word and the word as written; its
 //! shape (`Xxxx`, `dd.d`) and short shape (`Xx`, `d.d`); prefixes and suffixes of 1–4
-//! characters; the words and short shapes of the neighbours (±1, ±2) and word bigrams around
-//! it; the words within three tokens on each side, as a bag per side; sentence-initial
+//! characters; the words (±1) and short shapes (±1) of the neighbours and word bigrams around
+//! it (±2); the words within three tokens on each side, as a bag per side; sentence-initial
 //! position; an ALL-CAPS sentence flag (headlines); what the document says about the word
 //! elsewhere (capitalised in mid-sentence, written in lower case; the neighbours of its other
-//! occurrences); and the gazetteer classes of the names that cover the token ([`GazetteerHit`]).
+//! occurrences); the gazetteer classes of the names that cover the token ([`GazetteerHit`]),
+//! alone, with the words just before and after the name, and together when several cover it;
+//! the training lexicon's label counts of the word ([`crate::lexicon`]: the share of each label,
+//! how often it was seen); and whether the word, or the word before it, is a given name
+//! ([`FIRST_NAMES`]).
 //!
 //! Only the hash of a feature is kept, never its string: the model is a table of
 //! `2^bits` rows of one weight per label. Each token's strings (lower-cased word, word, shapes,
 //! affixes) are hashed once, in one pass over its characters and without allocating; a feature
 //! then costs a multiply per part and a finaliser.
 
-use std::collections::HashMap;
+use crate::lexicon::{HashedMap, HashedSet, LexiconView};
+use std::sync::LazyLock;
 
 /// A name found by a gazetteer in a sentence: tokens `start..end` (token indices in the
 /// sentence, `end` exclusive), of class `class` (`"LOC"`, `"PER"`, `"ORG:company"`… any short
@@ -107,14 +112,11 @@ impl Feature {
         )
     }
 
+    /// The row: the top bits of one more multiply (the parts are already mixed by
+    /// [`Feature::part`]; a full 64-bit finaliser cost a tenth of the tagging time).
     #[inline]
     fn bucket(self, bits: u32) -> u32 {
-        let mut x = self.0;
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        x ^= x >> 33;
-        x = x.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        x ^= x >> 33;
+        let x = (self.0 ^ (self.0 >> 29)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         (x >> (64 - bits)) as u32
     }
 }
@@ -234,6 +236,20 @@ fn tok(word: &str) -> Tok {
     }
 }
 
+/// Given names of many languages, lower-cased, one a line (`data/ner/first_names.txt`, made
+/// by `scripts/fetch_names.py`), by the hash of the word.
+static FIRST_NAMES: LazyLock<HashedSet> = LazyLock::new(|| {
+    include_str!("../../../data/ner/first_names.txt")
+        .lines()
+        .map(|w| tok(w).lower)
+        .collect()
+});
+
+/// The key of a word in the lexicon: the hash of its lower-cased form.
+pub(crate) fn lexicon_key(word: &str) -> u64 {
+    tok(word).lower
+}
+
 /// True when most words of the sentence are written in capitals (headlines, datelines).
 fn is_caps_sentence(toks: &[Tok]) -> bool {
     let (mut caps, mut words) = (0, 0);
@@ -243,28 +259,6 @@ fn is_caps_sentence(toks: &[Tok]) -> bool {
     }
     words >= 2 && caps * 3 >= words * 2
 }
-
-/// A hasher for keys that are already hashes.
-#[derive(Default)]
-struct Prehashed(u64);
-
-impl std::hash::Hasher for Prehashed {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | u64::from(b);
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
-type HashedMap<V> = HashMap<u64, V, std::hash::BuildHasherDefault<Prehashed>>;
 
 /// Occurrences of a word whose neighbours become features of its other occurrences.
 const DOC_CONTEXTS: usize = 8;
@@ -282,6 +276,7 @@ struct Doc {
 pub(crate) fn document_features(
     doc_sentences: &[Sentence<'_>],
     bits: u32,
+    lexicon: &LexiconView<'_>,
 ) -> Vec<SentenceFeatures> {
     let mut toks: Vec<Tok> = Vec::new();
     let mut bounds: Vec<usize> = Vec::with_capacity(doc_sentences.len() + 1);
@@ -292,6 +287,14 @@ pub(crate) fn document_features(
     bounds.push(toks.len());
     let sentences: Vec<&[Tok]> = bounds.windows(2).map(|w| &toks[w[0]..w[1]]).collect();
     let caps: Vec<bool> = sentences.iter().map(|s| is_caps_sentence(s)).collect();
+    // The lexicon's label counts of every token.
+    let l = lexicon.all.labels;
+    let mut counts = vec![0u32; toks.len() * l];
+    for (t, c) in toks.iter().zip(counts.chunks_exact_mut(l)) {
+        if t.alpha {
+            lexicon.counts(t.lower, c);
+        }
+    }
     let mut doc = Doc::default();
     for (s, sent) in sentences.iter().enumerate() {
         for (i, t) in sent.iter().enumerate() {
@@ -320,7 +323,11 @@ pub(crate) fn document_features(
         .iter()
         .zip(doc_sentences)
         .zip(&caps)
-        .map(|((sent, input), &caps)| sentence_features(sent, input, caps, &doc, bits))
+        .zip(bounds.windows(2))
+        .map(|(((sent, input), &caps), b)| {
+            let counts = &counts[b[0] * l..b[1] * l];
+            sentence_features(sent, input, caps, &doc, bits, counts, l)
+        })
         .collect()
 }
 
@@ -333,6 +340,8 @@ fn sentence_features(
     caps: bool,
     doc: &Doc,
     bits: u32,
+    counts: &[u32],
+    l: usize,
 ) -> SentenceFeatures {
     let n = toks.len();
     let mut out = SentenceFeatures {
@@ -343,6 +352,10 @@ fn sentence_features(
     let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let lower = |i: isize| at(i).map_or(if i < 0 { START } else { END }, |t| t.lower);
     let short = |i: isize| at(i).map_or(if i < 0 { START } else { END }, |t| t.short);
+    let given: Vec<bool> = toks
+        .iter()
+        .map(|t| t.upper_initial && FIRST_NAMES.contains(&t.lower))
+        .collect();
     for (i, t) in toks.iter().enumerate() {
         let b = &mut out.buckets;
         let ii = i as isize;
@@ -361,8 +374,6 @@ fn sentence_features(
         }
         f(Feature::new(13).part(l1));
         f(Feature::new(14).part(r1));
-        f(Feature::new(15).part(l2));
-        f(Feature::new(16).part(r2));
         f(Feature::new(17).part(sl));
         f(Feature::new(18).part(sr));
         f(Feature::new(19).part(l1).part(t.lower));
@@ -397,12 +408,50 @@ fn sentence_features(
                 f(Feature::new(33).part(next));
             }
         }
+        if t.alpha {
+            let c = &counts[i * l..(i + 1) * l];
+            let total: u32 = c.iter().sum();
+            let case = u64::from(t.upper_initial);
+            if total == 0 {
+                f(Feature::new(41).part(case));
+            } else {
+                let seen = u64::from(total.min(2) + u32::from(total >= 5) + u32::from(total >= 20));
+                f(Feature::new(42).part(case).part(seen));
+                for (y, &k) in c.iter().enumerate().filter(|(_, k)| **k > 0) {
+                    let share = match k * 10 / total {
+                        9.. => 3,
+                        5.. => 2,
+                        1.. => 1,
+                        _ => 0,
+                    };
+                    f(Feature::new(43).part(case).part(y as u64).part(share));
+                }
+            }
+        }
+        if given[i] {
+            f(Feature::new(48).part(sr));
+        }
+        if i > 0 && given[i - 1] {
+            f(Feature::new(49).part(t.short));
+        }
+        // The classes of every name covering the token, as one feature.
+        let mut signature = Feature::new(40);
+        let mut hits = 0;
         for hit in input.gazetteer.iter().filter(|h| h.start <= i && i < h.end) {
             let class = StrHash::NEW.str(hit.class).0;
             let begins = u64::from(hit.start == i);
             let whole = u64::from(hit.end - hit.start == 1);
             f(Feature::new(29).part(begins).part(class));
             f(Feature::new(30).part(class).part(whole).part(t.short));
+            f(Feature::new(38)
+                .part(class)
+                .part(lower(hit.start as isize - 1)));
+            f(Feature::new(39).part(class).part(lower(hit.end as isize)));
+            signature = signature.part(class).part(begins);
+            hits += 1;
+        }
+        if hits > 1 {
+            f(signature);
         }
         out.offsets.push(out.buckets.len() as u32);
     }
@@ -412,6 +461,7 @@ fn sentence_features(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lexicon::Lexicon;
 
     fn h(s: &str) -> u64 {
         StrHash::NEW.str(s).0
@@ -436,6 +486,11 @@ mod tests {
 
     #[test]
     fn gazetteer_hits_add_features() {
+        let lex = Lexicon::new(7);
+        let empty = LexiconView {
+            all: &lex,
+            minus: None,
+        };
         let plain = Sentence::new(vec!["a", "Roma"]);
         let mut with = plain.clone();
         with.gazetteer.push(GazetteerHit {
@@ -443,18 +498,44 @@ mod tests {
             end: 2,
             class: "LOC",
         });
-        let a = document_features(&[plain], 20);
-        let b = document_features(&[with], 20);
+        let a = document_features(&[plain], 20, &empty);
+        let b = document_features(&[with], 20, &empty);
         assert_eq!(a[0].token(0), b[0].token(0));
-        assert_eq!(b[0].token(1).len(), a[0].token(1).len() + 2);
+        // Class alone, with the token's shape, with the word before and the word after.
+        assert_eq!(b[0].token(1).len(), a[0].token(1).len() + 4);
+    }
+
+    #[test]
+    fn given_names_and_the_lexicon_add_features() {
+        let mut lex = Lexicon::new(7);
+        let empty = LexiconView {
+            all: &lex,
+            minus: None,
+        };
+        let named = document_features(&[Sentence::new(vec!["Mario", "Rossi"])], 20, &empty);
+        let unknown = document_features(&[Sentence::new(vec!["Xqzw", "Rossi"])], 20, &empty);
+        assert_eq!(named[0].token(0).len(), unknown[0].token(0).len() + 1);
+        assert_eq!(named[0].token(1).len(), unknown[0].token(1).len() + 1);
+        // A word seen with two labels: its count bin and the share of each label, instead of
+        // the "never seen" feature.
+        lex.add(lexicon_key("Rossi"), 1);
+        lex.add(lexicon_key("rossi"), 2);
+        let seen = document_features(&[Sentence::new(vec!["Xqzw", "Rossi"])], 20, &lex.view());
+        assert_eq!(seen[0].token(1).len(), unknown[0].token(1).len() + 2);
+        assert_ne!(seen[0].token(1), unknown[0].token(1));
     }
 
     #[test]
     fn other_occurrences_lend_their_neighbours() {
+        let lex = Lexicon::new(7);
+        let empty = LexiconView {
+            all: &lex,
+            minus: None,
+        };
         let one = Sentence::new(vec!["Alinghi", "vince"]);
         let two = Sentence::new(vec!["il", "team", "Alinghi"]);
-        let alone = document_features(std::slice::from_ref(&one), 20);
-        let both = document_features(&[one, two], 20);
+        let alone = document_features(std::slice::from_ref(&one), 20, &empty);
+        let both = document_features(&[one, two], 20, &empty);
         // Two occurrences: each gets the (previous, next) pairs of both.
         assert_eq!(both[0].token(0).len(), alone[0].token(0).len() + 2);
         assert!(both[0].token(0).starts_with(&alone[0].token(0)[..10]));

@@ -7,9 +7,11 @@
 //!   CoNLL-2003), embedded in the binary.
 //! - [`Sentence`] is the input: tokens as written, and optional [`GazetteerHit`]s, names a
 //!   gazetteer found over the tokens, which become features.
-//! - [`train`] learns a [`Model`] from [`TrainDocument`]s: a structured averaged perceptron
+//! - [`train`] learns a [`Model`] from [`TrainDocument`]s: structured averaged perceptrons
 //!   with Viterbi decoding under IOB2 constraints, over hashed word, shape, affix, context,
-//!   document and gazetteer features (see the `features` module). Training is deterministic.
+//!   document and gazetteer features, the training data's label counts of each word (the
+//!   `lexicon` module) and a list of given names (see the `features` module). Training is
+//!   deterministic.
 //!
 //! # Example
 //! ```
@@ -31,6 +33,7 @@
 
 mod features;
 mod label;
+mod lexicon;
 mod model;
 mod tagger;
 mod train;

@@ -2,18 +2,20 @@
 //!
 //! File layout (all numbers little-endian):
 //! ```text
-//! cronaca-ner 1\n
+//! cronaca-ner 2\n
 //! key: value\n          … (labels, bits, scale, training data, licence, training settings)
 //! \n                     a blank line ends the header
 //! f32 × (L + 1) × L      transition weights: row p = previous label p, row L = sentence start
 //! i16 × 2^bits × L       feature weights, quantised: weight = value × scale
+//! (u64, u16 × L) × N     the training lexicon: word hash, label counts (header `lexicon: N`)
 //! ```
 
 use crate::EntityType;
 use crate::Label;
 use crate::label::label_set;
+use crate::lexicon::Lexicon;
 
-const MAGIC: &str = "cronaca-ner 1\n";
+const MAGIC: &str = "cronaca-ner 2\n";
 
 /// A model could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -29,6 +31,7 @@ pub struct Model {
     pub(crate) transitions: Vec<f32>,
     pub(crate) weights: Vec<i16>,
     pub(crate) header: Vec<(String, String)>,
+    pub(crate) lexicon: Lexicon,
 }
 
 impl Model {
@@ -72,6 +75,7 @@ impl Model {
         line("labels", &labels.join(" "));
         line("bits", &self.bits.to_string());
         line("scale", &format!("{:e}", self.scale));
+        line("lexicon", &self.lexicon.counts.len().to_string());
         for (k, v) in &self.header {
             line(k, v);
         }
@@ -82,6 +86,12 @@ impl Model {
         for w in &self.weights {
             out.extend_from_slice(&w.to_le_bytes());
         }
+        for (key, counts) in self.lexicon.sorted() {
+            out.extend_from_slice(&key.to_le_bytes());
+            for c in counts {
+                out.extend_from_slice(&c.to_le_bytes());
+            }
+        }
         out
     }
 
@@ -90,14 +100,14 @@ impl Model {
         let err = |m: &str| ModelError(m.to_string());
         let rest = bytes
             .strip_prefix(MAGIC.as_bytes())
-            .ok_or_else(|| err("missing \"cronaca-ner 1\" header"))?;
+            .ok_or_else(|| err("missing \"cronaca-ner 2\" header"))?;
         let end = rest
             .windows(2)
             .position(|w| w == b"\n\n")
             .ok_or_else(|| err("unterminated header"))?;
         let text = std::str::from_utf8(&rest[..end]).map_err(|_| err("header is not UTF-8"))?;
         let body = &rest[end + 2..];
-        let (mut labels, mut bits, mut scale) = (None, None, None);
+        let (mut labels, mut bits, mut scale, mut words) = (None, None, None, None);
         let mut header = Vec::new();
         for l in text.lines() {
             let (k, v) = l
@@ -110,12 +120,14 @@ impl Model {
                 }
                 "bits" => bits = v.parse::<u32>().ok().filter(|b| (8..=28).contains(b)),
                 "scale" => scale = v.parse::<f32>().ok(),
+                "lexicon" => words = v.parse::<usize>().ok(),
                 _ => header.push((k.to_string(), v.to_string())),
             }
         }
         let labels = labels.ok_or_else(|| err("no labels"))?;
         let bits = bits.ok_or_else(|| err("no valid bits"))?;
         let scale = scale.ok_or_else(|| err("no scale"))?;
+        let words = words.ok_or_else(|| err("no lexicon size"))?;
         let types: Vec<EntityType> = labels
             .iter()
             .filter_map(|l| match l {
@@ -132,22 +144,28 @@ impl Model {
         }
         let n_trans = (l + 1) * l;
         let n_weights = (1usize << bits) * l;
-        if body.len() != n_trans * 4 + n_weights * 2 {
+        let expected = n_trans * 4 + n_weights * 2 + words * (8 + 2 * l);
+        if body.len() != expected {
             return Err(ModelError(format!(
-                "body is {} bytes, expected {}",
+                "body is {} bytes, expected {expected}",
                 body.len(),
-                n_trans * 4 + n_weights * 2
             )));
         }
-        let (t, w) = body.split_at(n_trans * 4);
-        let transitions = t
-            .chunks_exact(4)
-            .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-            .collect();
-        let weights = w
-            .chunks_exact(2)
-            .map(|c| i16::from_le_bytes([c[0], c[1]]))
-            .collect();
+        let (t, rest) = body.split_at(n_trans * 4);
+        let (w, rest) = rest.split_at(n_weights * 2);
+        let (lex, _) = rest.split_at(words * (8 + 2 * l));
+        let mut lexicon = Lexicon::new(l);
+        for entry in lex.chunks_exact(8 + 2 * l) {
+            let (key, counts) = entry.split_at(8);
+            let key = u64::from_le_bytes(key.try_into().expect("8 bytes"));
+            let counts = counts
+                .chunks_exact(2)
+                .map(|c| u16::from_le_bytes([c[0], c[1]]))
+                .collect();
+            lexicon.counts.insert(key, counts);
+        }
+        let transitions = floats(t);
+        let weights = shorts(w);
         Ok(Model {
             bits,
             labels,
@@ -155,6 +173,21 @@ impl Model {
             transitions,
             weights,
             header,
+            lexicon,
         })
     }
+}
+
+fn floats(bytes: &[u8]) -> Vec<f32> {
+    bytes
+        .chunks_exact(4)
+        .map(|c| f32::from_le_bytes([c[0], c[1], c[2], c[3]]))
+        .collect()
+}
+
+fn shorts(bytes: &[u8]) -> Vec<i16> {
+    bytes
+        .chunks_exact(2)
+        .map(|c| i16::from_le_bytes([c[0], c[1]]))
+        .collect()
 }
