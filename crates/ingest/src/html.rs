@@ -225,7 +225,7 @@ fn trafilatura_text(
             };
             let meta = trafilatura::metadata::extract_metadata(&Dom::parse(html), &opts);
             let text = block_text(parsed);
-            if !text.is_empty() {
+            if !text.trim().is_empty() {
                 warnings.push(format!(
                     "{name}: no main text found ({why}); kept the text of every block"
                 ));
