@@ -24,8 +24,8 @@ CHECKS = [
     }),
     ("numtime", ["mrt-ordinal", "mrt-percent", "mrt-numberrange"], {}),
     ("numtime", ["mrt-datetime", "duckling-time"], {
-        "mrt-datetime-it": 0.85, "mrt-datetime-es": 0.85, "mrt-datetime-fr": 0.85,
-        "mrt-datetime-de": 0.85, "duckling-time-it": 0.85,
+        "mrt-datetime-it": 0.85, "mrt-datetime-en": 0.85, "mrt-datetime-es": 0.85,
+        "mrt-datetime-fr": 0.85, "mrt-datetime-de": 0.85, "duckling-time-it": 0.85,
     }),
 ]
 
