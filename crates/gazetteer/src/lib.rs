@@ -198,16 +198,24 @@ impl Gazetteer {
     /// as written): team and user facts first, then places, most populous first.
     pub fn lookup(&self, name: &str) -> Vec<Candidate<'_>> {
         let key = fold(name);
-        let name = name.trim();
-        let mut out: Vec<Candidate> = self
-            .facts
-            .lookup(&key)
-            .iter()
-            .filter(|p| p.exact.as_deref().is_none_or(|e| e == name))
-            .map(|p| Candidate::Fact(&self.facts.facts[p.fact as usize]))
-            .collect();
+        let mut out: Vec<Candidate> = self.facts_named(&key, name).map(Candidate::Fact).collect();
         out.extend(self.places.lookup(&key).into_iter().map(Candidate::Place));
         out
+    }
+
+    /// The team and user facts of [`Gazetteer::lookup`] alone, for `name` folded to `key`:
+    /// without decoding the places of the same name (a common word may name hundreds).
+    fn facts_named<'g, 'n>(
+        &'g self,
+        key: &str,
+        name: &'n str,
+    ) -> impl Iterator<Item = &'g Fact> + use<'g, 'n> {
+        let name = name.trim();
+        self.facts
+            .lookup(key)
+            .iter()
+            .filter(move |p| p.exact.as_deref().is_none_or(|e| e == name))
+            .map(|p| &self.facts.facts[p.fact as usize])
     }
 
     /// Finds every gazetteer name in `tokens` (of an article in language `lang`): for each

@@ -149,35 +149,30 @@ impl Gazetteer {
 
     fn add_evidence(&self, ctx: &mut Context, lang: &str, name: &str) {
         let capitalised = name.chars().next().is_some_and(char::is_uppercase);
-        for c in self.lookup(name) {
-            match c {
-                Candidate::Fact(f) => {
-                    let Some(cc) = f.country.as_deref() else {
-                        continue;
-                    };
-                    if f.lang.as_deref().is_some_and(|l| l != lang) {
-                        continue;
-                    }
-                    let w = if f.kind.contains(Kinds::COUNTRY) {
-                        1.0
-                    } else if f.kind.contains(Kinds::DEMONYM) {
-                        DEMONYM_WEIGHT
-                    } else if f.kind.intersects(Kinds::ORG | Kinds::MEDIA | Kinds::PERSON) {
-                        0.25
-                    } else {
-                        continue;
-                    };
-                    ctx.add_country(cc, w);
-                    // One fact per name is evidence enough.
-                    return;
-                }
-                Candidate::Place(_) => break,
+        let key = fold(name);
+        for f in self.facts_named(&key, name) {
+            let Some(cc) = f.country.as_deref() else {
+                continue;
+            };
+            if f.lang.as_deref().is_some_and(|l| l != lang) {
+                continue;
             }
+            let w = if f.kind.contains(Kinds::COUNTRY) {
+                1.0
+            } else if f.kind.contains(Kinds::DEMONYM) {
+                DEMONYM_WEIGHT
+            } else if f.kind.intersects(Kinds::ORG | Kinds::MEDIA | Kinds::PERSON) {
+                0.25
+            } else {
+                continue;
+            };
+            ctx.add_country(cc, w);
+            // One fact per name is evidence enough.
+            return;
         }
         if !capitalised {
             return;
         }
-        let key = fold(name);
         let places = self.places_index().lookup(&key);
         if let Some(country) = places.iter().find(|p| p.kind == PlaceKind::Country) {
             ctx.add_country(country.country_code(), 1.0);
