@@ -37,7 +37,7 @@ fn main() {
     let tokens: usize = docs.iter().map(|d| d.2.tokens.len()).sum();
     // Load the models and the gazetteer before timing.
     for (code, text, seg) in docs.iter().take(1) {
-        find_entities(text, seg, tagger(code).expect("a model"), code);
+        find_entities(text, seg, Some(tagger(code).expect("a model")), code);
     }
     for (what, mentions_only) in [("mentions", true), ("entities", false)] {
         let mut best = f64::INFINITY;
@@ -50,7 +50,7 @@ fn main() {
                 found += if mentions_only {
                     find_mentions(text, seg, t, code).len()
                 } else {
-                    find_entities(text, seg, t, code).len()
+                    find_entities(text, seg, Some(t), code).len()
                 };
             }
             best = best.min(cpu_time() - t0);

@@ -101,8 +101,12 @@ impl Extractor {
             doc.published.as_deref(),
         );
         let clock = times.add("times", clock);
-        let entities = entities::tagger(&language.code)
-            .map(|tagger| entities::find_entities(&text, &segmentation, tagger, &language.code));
+        // Without a tagger for the language, the gazetteer's names alone; none when the
+        // language is unknown.
+        let entities = (language.code != "und").then(|| {
+            let tagger = entities::tagger(&language.code);
+            entities::find_entities(&text, &segmentation, tagger, &language.code)
+        });
         let clock = times.add("entities", clock);
         let found_quotes = quotes::find_quotes(&text, &segmentation, lang, entities.as_deref());
         let clock = times.add("quotes", clock);

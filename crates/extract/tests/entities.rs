@@ -72,20 +72,107 @@ fn english_article() {
 }
 
 #[test]
-fn languages_without_a_model_have_no_entity_layer() {
+fn languages_without_a_model_have_the_gazetteer_names() {
+    let de = entities(
+        "Laut dpa wurden in Almaty 20 Menschen getötet. Wladimir Putin ist in Berlin \
+         angekommen, sagte das Innenministerium. Der Bus hielt in Kleinkleckersdorf.",
+        "de",
+    );
+    let found = |es: &[(EntityType, String, Vec<String>)], name: &str| {
+        es.iter()
+            .find(|e| e.1 == name)
+            .map(|e| (e.0, e.2.clone()))
+            .unwrap_or_else(|| panic!("{name} is found in {es:?}"))
+    };
+    // A media name the gazetteer writes in lower case needs no capital.
+    assert_eq!(
+        found(&de, "Deutsche Presse-Agentur"),
+        (EntityType::Org, vec!["dpa".into()])
+    );
+    assert_eq!(
+        found(&de, "Almaty"),
+        (EntityType::Loc, vec!["Almaty".into()])
+    );
+    assert_eq!(
+        found(&de, "Vladimir Putin"),
+        (EntityType::Per, vec!["Wladimir Putin".into()])
+    );
+    assert_eq!(
+        found(&de, "Berlin"),
+        (EntityType::Loc, vec!["Berlin".into()])
+    );
+    // Capitalised nouns and small places are no names.
+    assert_eq!(de.len(), 5, "{de:?}");
+    assert!(
+        de.iter()
+            .any(|e| e.0 == EntityType::Org && e.2 == ["Innenministerium"])
+    );
+
+    let es = entities(
+        "Según Reuters, al menos 20 personas murieron en Almaty. El presidente de \
+         Kazajistán pidió ayuda a Rusia y a la OTSC.",
+        "es",
+    );
+    assert_eq!(
+        found(&es, "Kazakhstan"),
+        (EntityType::Loc, vec!["Kazajistán".into()])
+    );
+    assert_eq!(
+        found(&es, "Russia"),
+        (EntityType::Loc, vec!["Rusia".into()])
+    );
+    assert_eq!(
+        found(&es, "Collective Security Treaty Organization"),
+        (EntityType::Org, vec!["OTSC".into()])
+    );
+    assert_eq!(found(&es, "Reuters").0, EntityType::Org);
+
+    let fr = entities(
+        "Selon l'AFP, au moins 20 personnes ont été tuées à Almaty, au Kazakhstan. \
+         Emmanuel Macron a appelé au calme.",
+        "fr",
+    );
+    assert_eq!(
+        found(&fr, "Agence France-Presse"),
+        (EntityType::Org, vec!["AFP".into()])
+    );
+    assert_eq!(found(&fr, "Emmanuel Macron").0, EntityType::Per);
+    assert_eq!(fr.len(), 4, "{fr:?}");
+}
+
+#[test]
+fn a_german_figure_takes_its_source_from_the_gazetteer() {
     let extractor = Extractor::new(Languages::builtin().unwrap());
     let doc = Document {
-        text: "Wladimir Putin ist in Berlin angekommen.".into(),
+        text: "Laut dpa wurden in Almaty mindestens 20 Menschen getötet.".into(),
         language: Some("de".into()),
         ..Default::default()
     };
+    let record = extractor.analyse(&doc).to_record(Layers::all());
+    let source = record.figures.as_ref().unwrap()[0]
+        .source
+        .clone()
+        .expect("the figure has a source");
+    assert_eq!(source.text, "dpa");
+    let entity = source.entity.expect("the source is an entity");
+    let entities = record.entities.unwrap();
     assert!(
-        extractor
-            .analyse(&doc)
-            .to_record(Layers::all())
-            .entities
-            .is_none()
+        entities
+            .iter()
+            .any(|e| e.id == entity && e.name == "Deutsche Presse-Agentur")
     );
+}
+
+#[test]
+fn undetermined_text_has_no_entity_layer() {
+    let extractor = Extractor::new(Languages::builtin().unwrap());
+    let doc = Document {
+        text: "12 34 56 78.".into(),
+        ..Default::default()
+    };
+    let record = extractor.analyse(&doc).to_record(Layers::all());
+    assert_eq!(record.doc.language, "und");
+    assert!(record.entities.is_none());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! patterns) and user dictionaries: parsed at load (a few thousand lines, about a
 //! millisecond) into a small `fst` built in memory.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 
 use crate::entry::{EntityType, Subtype, parse_entity_type};
@@ -52,6 +52,9 @@ pub(crate) struct Facts {
     names: BTreeMap<String, Vec<Posting>>,
     pub fst: fst::Map<Vec<u8>>,
     pub postings: Vec<Vec<Posting>>,
+    /// Names written starting in lower case ("dpa", "al-Qaeda"), as written: a name the team
+    /// wrote so is a name without a capital too.
+    pub lower_initial: HashSet<Box<str>>,
 }
 
 macro_rules! builtin {
@@ -150,6 +153,9 @@ impl Facts {
             let key = fold(name);
             if key.is_empty() {
                 continue;
+            }
+            if name.chars().next().is_some_and(char::is_lowercase) {
+                self.lower_initial.insert(name.into());
             }
             let list = self.names.entry(key).or_default();
             if !list.iter().any(|p| p.fact == id && p.exact == exact) {

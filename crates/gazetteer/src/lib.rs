@@ -203,6 +203,12 @@ impl Gazetteer {
         out
     }
 
+    /// Whether `written` is, exactly as written, a name the team or the user wrote starting in
+    /// lower case ("dpa", "al-Qaeda"): such names need no capital to be names.
+    pub fn is_lower_case_name(&self, written: &str) -> bool {
+        self.facts.lower_initial.contains(written)
+    }
+
     /// The team and user facts of [`Gazetteer::lookup`] alone, for `name` folded to `key`:
     /// without decoding the places of the same name (a common word may name hundreds).
     fn facts_named<'g, 'n>(

@@ -202,7 +202,7 @@ fn mentions_with(
         }
         mentions.extend(open);
     }
-    media_mentions(seg, &input, &mut mentions);
+    media_mentions(text, seg, &input, &mut mentions);
     mentions
 }
 
@@ -213,16 +213,22 @@ const MEDIA_CONFIDENCE: f32 = 0.8;
 /// "Khabar-24") written with capitals become organisation mentions where the tagger found
 /// nothing, or only names inside them ("Khabar" of "Khabar-24"): the tagger has seen few of
 /// them, and they are sources the record must name.
-fn media_mentions(seg: &Segmentation, input: &[Sentence<'_>], mentions: &mut Vec<Mention>) {
+fn media_mentions(
+    text: &str,
+    seg: &Segmentation,
+    input: &[Sentence<'_>],
+    mentions: &mut Vec<Mention>,
+) {
     let mut added = false;
     for (sentence, s) in seg.sentences.iter().zip(input) {
         let base = sentence.tokens.start;
         for hit in s.gazetteer.iter().filter(|h| h.class == "media") {
+            let tokens = base + hit.start..base + hit.end;
             let capitalised = s.tokens[hit.start..hit.end]
                 .iter()
                 .filter(|w| w.chars().next().is_some_and(char::is_alphabetic))
-                .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            let tokens = base + hit.start..base + hit.end;
+                .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+                || written_as_lower_case_name(text, seg, &tokens);
             let overlaps = |m: &Mention| m.tokens.start < tokens.end && tokens.start < m.tokens.end;
             let inside = |m: &Mention| tokens.start <= m.tokens.start && m.tokens.end <= tokens.end;
             if !capitalised || mentions.iter().any(|m| overlaps(m) && !inside(m)) {
@@ -230,7 +236,7 @@ fn media_mentions(seg: &Segmentation, input: &[Sentence<'_>], mentions: &mut Vec
             }
             mentions.retain(|m| !overlaps(m));
             mentions.push(Mention {
-                span: seg.tokens[tokens.start].span.start..seg.tokens[tokens.end - 1].span.end,
+                span: token_span(seg, &tokens),
                 tokens,
                 kind: EntityType::Org,
                 confidence: MEDIA_CONFIDENCE,
@@ -243,6 +249,84 @@ fn media_mentions(seg: &Segmentation, input: &[Sentence<'_>], mentions: &mut Vec
     }
 }
 
+/// The byte span of a run of tokens.
+fn token_span(seg: &Segmentation, tokens: &Range<usize>) -> Range<usize> {
+    seg.tokens[tokens.start].span.start..seg.tokens[tokens.end - 1].span.end
+}
+
+/// Whether the tokens are written exactly as a name the gazetteer has in lower case ("dpa").
+fn written_as_lower_case_name(text: &str, seg: &Segmentation, tokens: &Range<usize>) -> bool {
+    link::gazetteer().is_some_and(|g| g.is_lower_case_name(&text[token_span(seg, tokens)]))
+}
+
+/// Confidence of a mention the gazetteer alone found, in a language without a tagger.
+const GAZETTEER_CONFIDENCE: f32 = 0.7;
+
+/// What a gazetteer name is as a mention in a language without a tagger: people, organisations
+/// (media and ministry patterns too) and the places that are seldom common words — countries,
+/// first-level divisions, capitals and cities of 100,000 people or more. Smaller places and
+/// demonyms are no mentions there.
+fn gazetteer_type(kinds: Kinds) -> Option<EntityType> {
+    if kinds.intersects(Kinds::PERSON) {
+        Some(EntityType::Per)
+    } else if kinds.intersects(Kinds::ORG | Kinds::MEDIA | Kinds::ORG_PATTERN) {
+        Some(EntityType::Org)
+    } else if kinds.intersects(Kinds::COUNTRY | Kinds::ADMIN1 | Kinds::CAPITAL | Kinds::BIG_CITY) {
+        Some(EntityType::Loc)
+    } else {
+        None
+    }
+}
+
+/// The mentions of a text in a language cronaca has no tagger for: the gazetteer's `matches`
+/// (of the document's tokens, in [`Gazetteer::annotate`] order) of a [`gazetteer_type`],
+/// within one sentence, starting with a capital (or written as a lower-case name of the
+/// gazetteer: "laut dpa"); the longest at each start, left to right without overlap.
+///
+/// [`Gazetteer::annotate`]: cronaca_gazetteer::Gazetteer::annotate
+fn gazetteer_mentions(
+    text: &str,
+    seg: &Segmentation,
+    matches: &[cronaca_gazetteer::Match],
+) -> Vec<Mention> {
+    let mut sentence_of = vec![0; seg.tokens.len()];
+    for (n, s) in seg.sentences.iter().enumerate() {
+        sentence_of[s.tokens.clone()].fill(n);
+    }
+    let mut out = Vec::new();
+    let mut next = 0;
+    let mut i = 0;
+    while i < matches.len() {
+        let start = matches[i].tokens.start;
+        let mut best = None;
+        while i < matches.len() && matches[i].tokens.start == start {
+            let m = &matches[i];
+            if sentence_of[m.tokens.end - 1] == sentence_of[start]
+                && let Some(kind) = gazetteer_type(m.kinds)
+            {
+                best = Some((m.tokens.clone(), kind));
+            }
+            i += 1;
+        }
+        let Some((tokens, kind)) = best else { continue };
+        let capitalised = text[seg.tokens[start].span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if start < next || !(capitalised || written_as_lower_case_name(text, seg, &tokens)) {
+            continue;
+        }
+        next = tokens.end;
+        out.push(Mention {
+            span: token_span(seg, &tokens),
+            tokens,
+            kind,
+            confidence: GAZETTEER_CONFIDENCE,
+        });
+    }
+    out
+}
+
 fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
     match t {
         cronaca_ner::EntityType::Per => Some(EntityType::Per),
@@ -252,12 +336,21 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
     }
 }
 
-/// The entities of a text: mentions found by `tagger`, grouped by [`coref::cluster`], linked
-/// with the built-in gazetteer for language `lang` ([`link::link_entities`]).
-pub fn find_entities(text: &str, seg: &Segmentation, tagger: &Tagger, lang: &str) -> Vec<Entity> {
+/// The entities of a text: mentions found by `tagger` (by the gazetteer alone without one:
+/// [`gazetteer_mentions`]), grouped by [`coref::cluster`], linked with the built-in gazetteer
+/// for language `lang` ([`link::link_entities`]).
+pub fn find_entities(
+    text: &str,
+    seg: &Segmentation,
+    tagger: Option<&Tagger>,
+    lang: &str,
+) -> Vec<Entity> {
     let tokens = token_texts(text, seg);
     let matches = gazetteer_matches(lang, &tokens);
-    let mut mentions = mentions_with(text, seg, tagger, &matches);
+    let mut mentions = match tagger {
+        Some(tagger) => mentions_with(text, seg, tagger, &matches),
+        None => gazetteer_mentions(text, seg, &matches),
+    };
     acronyms(text, seg, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
     if let Some(gaz) = link::gazetteer() {
