@@ -47,6 +47,11 @@ impl Kinds {
         self.0 & other.0 != 0
     }
 
+    /// The kinds of both sets (`|` in a `const`).
+    pub const fn union(self, other: Kinds) -> Kinds {
+        Kinds(self.0 | other.0)
+    }
+
     /// Whether the set is empty.
     pub const fn is_empty(self) -> bool {
         self.0 == 0

@@ -26,6 +26,13 @@ pub struct Context {
     admin1: HashMap<u32, f32>,
 }
 
+/// The kinds of facts that are evidence of a country in [`Gazetteer::add_evidence`].
+const EVIDENCE_FACTS: Kinds = Kinds::COUNTRY
+    .union(Kinds::DEMONYM)
+    .union(Kinds::ORG)
+    .union(Kinds::MEDIA)
+    .union(Kinds::PERSON);
+
 impl Context {
     /// An empty context: homonyms are chosen by population and feature type alone.
     pub fn new() -> Context {
@@ -141,12 +148,21 @@ impl Gazetteer {
                 continue;
             }
             next = best.tokens.end;
+            // Only facts of these kinds are evidence, and places only when capitalised: a
+            // lower-case word that names nothing else ("via", "casa") is passed over at once.
+            let capitalised = tokens[start].chars().next().is_some_and(char::is_uppercase);
+            if !capitalised && !best.kinds.intersects(EVIDENCE_FACTS) {
+                continue;
+            }
             let text = tokens[best.tokens.clone()].join(" ");
             self.add_evidence(&mut ctx, lang, &text);
         }
         ctx
     }
 
+    /// Adds what `name` (a gazetteer match) says of the article's countries and regions:
+    /// a fact of one of the [`EVIDENCE_FACTS`] kinds, else, when capitalised, a country or a
+    /// large dominant place.
     fn add_evidence(&self, ctx: &mut Context, lang: &str, name: &str) {
         let capitalised = name.chars().next().is_some_and(char::is_uppercase);
         let key = fold(name);

@@ -61,14 +61,25 @@ pub fn link_entities(
         let mentions: Vec<&str> = e.mentions.iter().map(|m| &text[m.span.clone()]).collect();
         let tagged = e.kind;
         let link = gaz.link(tagged, &mentions, lang, ctx).or_else(|| {
-            [EntityType::Org, EntityType::Loc, EntityType::Per]
+            // The other types, each tried once: a confident organisation may override the
+            // tagger, else a place keeps its link (as a state acting, below).
+            let others: Vec<(EntityType, Link)> =
+                [EntityType::Org, EntityType::Loc, EntityType::Per]
+                    .into_iter()
+                    .filter(|&t| t != tagged)
+                    .filter_map(|t| Some((t, gaz.link(t, &mentions, lang, ctx)?)))
+                    .collect();
+            let place = others
+                .iter()
+                .find(|(t, _)| *t == EntityType::Loc)
+                .map(|(_, l)| l.clone());
+            others
                 .into_iter()
-                .filter(|&t| t != e.kind)
-                .filter_map(|t| gaz.link(t, &mentions, lang, ctx))
+                .map(|(_, l)| l)
                 .filter(may_override)
                 .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
+                .or(place)
         });
-        let link = link.or_else(|| gaz.link(EntityType::Loc, &mentions, lang, ctx));
         let Some(mut link) = link else { continue };
         if link.entity_type != e.kind && !may_override(&link) {
             match state_as_actor(e.kind, link) {
