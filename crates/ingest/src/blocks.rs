@@ -13,8 +13,8 @@
 //! The result says whether it is sure: a short text, or one that leaves much of the page's
 //! paragraph text outside the chosen container, is not, and the caller then asks trafilatura.
 use ego_tree::{NodeId, NodeRef, iter::Edge};
+use rustc_hash::FxHashMap as HashMap;
 use scraper::{Html, Node};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What the extractor found.
@@ -108,24 +108,38 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     if NEVER_FURNITURE.contains(&name) {
         return false;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
+    // One pass over the attributes (each `attr` lookup would scan them again).
+    let mut marked = false;
+    for (name, value) in e.attrs() {
+        marked |= match name {
+            "hidden" => true,
+            "aria-hidden" => value == "true",
+            "class" | "id" => has_boilerplate_word(value),
+            _ => false,
+        };
+        if marked {
+            return true;
+        }
     }
-    ["class", "id"].iter().filter_map(|a| e.attr(a)).any(|v| {
-        v.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                BOILERPLATE
-                    .iter()
-                    .any(|b| b.len() == w.len() && b.eq_ignore_ascii_case(w))
-            })
-    })
+    false
+}
+
+/// True when a class or id value has a word of `data/boilerplate.tsv` among its tokens.
+fn has_boilerplate_word(value: &str) -> bool {
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .any(|w| {
+            BOILERPLATE
+                .iter()
+                .any(|b| b.len() == w.len() && b.eq_ignore_ascii_case(w))
+        })
 }
 
 /// The bytes of text inside each element that could be furniture, and in the whole page
 /// (scripts and styles not counted).
 fn text_sizes(page: &Html) -> (HashMap<NodeId, usize>, usize) {
-    let mut sizes = HashMap::new();
+    let mut sizes = HashMap::default();
     let mut open: Vec<usize> = vec![0];
     for edge in page.tree.root().traverse() {
         match edge {
@@ -225,7 +239,7 @@ fn segments(page: &Html) -> Vec<Segment> {
 pub(crate) fn main_text(page: &Html) -> MainText {
     let segments = segments(page);
     let node = |id: NodeId| page.tree.get(id);
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: HashMap<NodeId, f64> = HashMap::default();
     for s in segments.iter().filter(|s| s.is_paragraph()) {
         let Some(parent) = node(s.block).and_then(|b| b.parent()) else {
             continue;

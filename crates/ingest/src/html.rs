@@ -175,9 +175,14 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
     }
 }
 
-/// trafilatura's options for a page: its URL, comments left out (they are never main text).
+/// trafilatura's options for a page: its URL, comments left out (they are never main text),
+/// and no date search when the page's own metadata has a date (that date wins in
+/// [`choose_date`]; trafilatura's search walks the whole tree).
 fn trafilatura_options(page: &PageMeta, uri: Option<&str>) -> trafilatura::Options {
     let mut opts = trafilatura::Options::default();
+    if page.published.is_some() {
+        opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
+    }
     opts.original_url = uri
         .map(unarchived)
         .or(page.canonical.as_deref())
@@ -717,8 +722,8 @@ const RAW: &[&str] = &[
 ];
 
 /// One step of a byte-level tag scanner: the tag at `at` (just after `<`), as
-/// (name lower-cased, closing, self-closing, index after `>`).
-fn tag_at(b: &[u8], at: usize) -> Option<(String, bool, bool, usize)> {
+/// (name as written, closing, self-closing, index after `>`).
+fn tag_at(b: &[u8], at: usize) -> Option<(&[u8], bool, bool, usize)> {
     let closing = b.get(at) == Some(&b'/');
     let start = at + usize::from(closing);
     let first = *b.get(start)?;
@@ -729,10 +734,22 @@ fn tag_at(b: &[u8], at: usize) -> Option<(String, bool, bool, usize)> {
         .iter()
         .position(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
         .unwrap_or(b.len() - start);
-    let name = String::from_utf8_lossy(&b[start..start + len]).to_ascii_lowercase();
     let end = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |p| start + p + 1);
     let self_closing = end >= 2 && b[end - 2] == b'/';
-    Some((name, closing, self_closing, end))
+    Some((&b[start..start + len], closing, self_closing, end))
+}
+
+/// True when the tag name (any case) is one of `names` (lower case).
+fn is_one_of(names: &[&str], name: &[u8]) -> bool {
+    names
+        .iter()
+        .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Where the text of a raw element opened by tag `name` ends (its `</name`), from `from`.
+fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let close = [b"</", name].concat();
+    find_ascii_ci(&b[from..], &close).map_or(b.len(), |e| from + e)
 }
 
 /// The nesting depth of the page's tags, counted with a byte scanner (no DOM); counting stops
@@ -753,10 +770,9 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
         i = end;
         if closing {
             depth = depth.saturating_sub(1);
-        } else if RAW.contains(&name.as_str()) && !self_closing {
-            let close = format!("</{name}");
-            i = find_ascii_ci(&b[end..], close.as_bytes()).map_or(b.len(), |e| end + e);
-        } else if !self_closing && !FLAT.contains(&name.as_str()) {
+        } else if is_one_of(RAW, name) && !self_closing {
+            i = raw_end(b, end, name);
+        } else if !self_closing && !is_one_of(FLAT, name) {
             depth += 1;
             max = max.max(depth);
             if max > limit {
@@ -800,13 +816,9 @@ fn flat_text(html: &str) -> String {
             continue;
         };
         i = end;
-        if !closing
-            && !self_closing
-            && (RAW.contains(&name.as_str()) || SKIP.contains(&name.as_str()))
-        {
-            let close = format!("</{name}");
-            i = find_ascii_ci(&b[end..], close.as_bytes()).map_or(b.len(), |e| end + e);
-        } else if crate::blocks::BLOCKS.contains(&name.as_str()) {
+        if !closing && !self_closing && (is_one_of(RAW, name) || is_one_of(SKIP, name)) {
+            i = raw_end(b, end, name);
+        } else if is_one_of(crate::blocks::BLOCKS, name) {
             out.push('\n');
         }
     }
