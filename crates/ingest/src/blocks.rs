@@ -11,7 +11,9 @@
 //! by block in page order without link lists.
 //!
 //! The result says whether it is sure: a short text, or one that leaves much of the page's
-//! paragraph text outside the chosen container, is not, and the caller then asks trafilatura.
+//! paragraph text outside the chosen container, is not, and the caller then asks trafilatura;
+//! a long text is sure all the same when what it leaves out is scattered (no rival container,
+//! no element holding a tenth of the paragraph text).
 use ego_tree::{NodeId, NodeRef, iter::Edge};
 use rustc_hash::FxHashMap as HashMap;
 use scraper::{Html, Node};
@@ -294,8 +296,48 @@ pub(crate) fn main_text(page: &Html) -> MainText {
     // Sure: a long text holding most of the page's paragraph text, or a medium one holding
     // nearly all of it.
     let share = paragraph_kept as f64 / paragraph_total.max(1) as f64;
-    let sure = (kept >= 1000 && share >= 0.6) || (kept >= 600 && share >= 0.75);
+    let sure = (kept >= 1000 && share >= 0.6)
+        || (kept >= 600 && share >= 0.75)
+        || (kept >= 1000 && scattered_outside(page, &segments, &scores, top, &inside));
     MainText { text, sure }
+}
+
+/// True when the paragraphs left outside the chosen containers are scattered: no container
+/// outside them scores a quarter of the best one, and no element directly holds a tenth of the
+/// page's paragraph text outside them (comments, teasers, captions around one article, rather
+/// than a second body of text the choice may have missed).
+fn scattered_outside(
+    page: &Html,
+    segments: &[Segment],
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    inside: &dyn Fn(NodeId) -> bool,
+) -> bool {
+    let node = |id: NodeId| page.tree.get(id);
+    let best = scores.get(&top).copied().unwrap_or(0.0);
+    // The chosen containers are siblings of `top`: their ancestors are its ancestors.
+    let above: Vec<NodeId> = node(top)
+        .map(|n| n.ancestors().map(|a| a.id()).collect())
+        .unwrap_or_default();
+    let rival = scores
+        .iter()
+        .filter(|(id, _)| !above.contains(id) && !inside(**id))
+        .map(|(_, &s)| s)
+        .fold(0.0, f64::max);
+    if rival >= best * 0.25 {
+        return false;
+    }
+    let mut outside: HashMap<NodeId, usize> = HashMap::default();
+    let mut total = 0;
+    for s in segments.iter().filter(|s| s.is_paragraph()) {
+        total += s.text.len();
+        if !inside(s.block)
+            && let Some(parent) = node(s.block).and_then(|b| b.parent())
+        {
+            *outside.entry(parent.id()).or_default() += s.text.len();
+        }
+    }
+    outside.values().all(|&bytes| bytes * 10 < total)
 }
 
 #[cfg(test)]
