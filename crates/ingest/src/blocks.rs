@@ -102,7 +102,7 @@ impl Segment {
 }
 
 /// True when the element is page furniture: a furniture tag, or a boilerplate class/id word.
-fn is_furniture(e: &scraper::node::Element) -> bool {
+pub(crate) fn is_furniture(e: &scraper::node::Element) -> bool {
     let name = e.name();
     if INERT.contains(&name) || FURNITURE.contains(&name) {
         return true;
@@ -383,6 +383,27 @@ mod tests {
         assert!(found.sure);
         assert_eq!(found.text.lines().count(), 12);
         assert!(!found.text.contains("Menu"));
+    }
+
+    #[test]
+    fn a_long_article_among_scattered_paragraphs_is_sure() {
+        let paragraph = "<p>The talks went on for hours, the delegates said, and ended with a joint statement on trade, energy and borders.</p>";
+        let teaser = "<div class=\"teaser\"><p>Another story of the day, told in one line with a comma, for readers.</p></div>";
+        let page = format!(
+            "<html><body><article>{}</article>{}</body></html>",
+            paragraph.repeat(10),
+            teaser.repeat(12)
+        );
+        let found = main_text(&Html::parse_document(&page));
+        assert!(found.sure, "{}", found.text);
+        assert_eq!(found.text.lines().count(), 10);
+        // A second body of paragraphs elsewhere is a rival: not sure.
+        let page = format!(
+            "<html><body><article>{}</article><div><div><div class=\"more\">{}</div></div></div></body></html>",
+            paragraph.repeat(10),
+            paragraph.repeat(9)
+        );
+        assert!(!main_text(&Html::parse_document(&page)).sure);
     }
 
     #[test]

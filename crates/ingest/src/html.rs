@@ -85,6 +85,7 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
     let parsed = Html::parse_document(&inert_free);
     let page = PageMeta::read(&parsed);
     let own = main_text(&parsed);
+    let mut byline_found: Option<(String, Option<String>)> = None;
     let (text, meta) = if own.sure {
         // trafilatura's metadata reader also finds dates written in the page ("02/10/2020" in
         // a byline): asked only when neither the page's metadata nor its URL has a date.
@@ -93,12 +94,26 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
                 .or(page.canonical.as_deref())
                 .and_then(date_from_url)
                 .is_none();
-        let meta = undated.then(|| {
-            trafilatura::metadata::extract_metadata(
-                &Dom::parse(&inert_free),
-                &trafilatura_options(&page, uri),
-            )
-        });
+        // A date and an author in the byline make that search (a second parse and walk of the
+        // page) unnecessary.
+        let (date, author) = if undated {
+            byline(&parsed)
+        } else {
+            (None, None)
+        };
+        let author = page.author.clone().or(author);
+        let meta = match date {
+            Some(date) if author.is_some() => {
+                byline_found = Some((date, author));
+                None
+            }
+            _ => undated.then(|| {
+                trafilatura::metadata::extract_metadata(
+                    &Dom::parse(&inert_free),
+                    &trafilatura_options(&page, uri),
+                )
+            }),
+        };
         (own.text, meta)
     } else {
         trafilatura_text(&inert_free, html, &parsed, &page, uri, name, &mut warnings)
@@ -121,7 +136,9 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
                 .and_then(url_year_month)
                 .and_then(|ym| date_in_month(html, ym))
         }),
-        meta.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        meta.date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .or_else(|| byline_found.as_ref().map(|(d, _)| d.clone())),
         url_date,
     );
     let canonical = page.canonical.clone().or_else(|| nonempty(&meta.url));
@@ -138,7 +155,9 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         .clone()
         .or_else(|| nonempty(&meta.sitename))
         .or(host);
-    let author = nonempty(&meta.author).or(page.author.clone());
+    let author = nonempty(&meta.author)
+        .or(page.author.clone())
+        .or_else(|| byline_found.and_then(|(_, a)| a));
     let mut body = paragraphs(&text);
     if body.is_empty() {
         warnings.push(format!("{name}: no text found in the page"));
@@ -292,6 +311,70 @@ fn date_in_month(html: &str, (year, month): (i32, u32)) -> Option<String> {
             .filter(|&i| window.is_char_boundary(i))
             .find_map(|i| normalize_date(&window[i..]).filter(|d| d.starts_with(&prefix)))
     })
+}
+
+/// The date and the author's name the page's byline states, outside page furniture: the text
+/// of a short element whose class or id names a date or time, not an update
+/// (`<span class="itemPostDate">am 25.08.2015 22:30</span>`, `<span class="time">02/10/2020</span>`),
+/// and that of one whose class, id, `rel` or `itemprop` names the author
+/// (`<div class="author">Written by: Ann Smith</div>`: what follows a colon).
+fn byline(page: &Html) -> (Option<String>, Option<String>) {
+    let (mut date, mut author) = (None, None);
+    let mut furniture = 0usize;
+    for edge in page.tree.root().traverse() {
+        let node = match edge {
+            Edge::Open(node) => node,
+            Edge::Close(node) => {
+                if furniture > 0 && matches!(node.value(), Node::Element(_)) {
+                    furniture -= 1;
+                }
+                continue;
+            }
+        };
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if furniture > 0 || crate::blocks::is_furniture(e) {
+            furniture += 1;
+            continue;
+        }
+        let named = |words: &[&str], attrs: &[&str]| {
+            e.attrs().any(|(name, value)| {
+                attrs.contains(&name) && {
+                    let v = value.to_ascii_lowercase();
+                    words.iter().any(|w| v.contains(w))
+                        && !v.contains("update")
+                        && !v.contains("modif")
+                }
+            })
+        };
+        let short_text = || {
+            let text: String = ElementRef::wrap(node)?.text().collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some(text).filter(|t| !t.is_empty() && t.len() <= 80)
+        };
+        if date.is_none() && named(&["date", "time"], &["class", "id"]) {
+            date = short_text().and_then(|text| {
+                std::iter::once(0)
+                    .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+                    .find_map(|i| normalize_date(&text[i..]))
+            });
+        }
+        if author.is_none() && named(&["author"], &["class", "id", "rel", "itemprop"]) {
+            author = short_text()
+                .map(|t| {
+                    t.rsplit_once(':')
+                        .map_or(t.as_str(), |(_, a)| a)
+                        .trim()
+                        .to_string()
+                })
+                .filter(|a| a.chars().count() >= 3 && a.chars().count() <= 60);
+        }
+        if date.is_some() && author.is_some() {
+            break;
+        }
+    }
+    (date, author)
 }
 
 /// A date-time stated in UTC (`Z`, `+00:00`), rather than in the publisher's local time.
@@ -944,6 +1027,23 @@ mod tests {
         let doc = html_document(page, "a", Some("https://x.example/2022/01/06/a.html"));
         assert_eq!(doc.published.as_deref(), Some("2022-01-06"));
         assert_eq!(doc.outlet.as_deref(), Some("x.example"));
+    }
+
+    #[test]
+    fn date_and_author_from_the_byline() {
+        let page = Html::parse_document(
+            r#"<html><body><div id="date-widget"><span class="date">19.02.2020</span></div>
+            <article><div class="post-meta"><span class="itemPostDate">am 25.08.2015 22:30</span>
+            <span class="last-updated">26.08.2015</span>
+            <div class="author">Written by: Ann Smith</div></div><p>Text.</p></article></body></html>"#,
+        );
+        assert_eq!(
+            byline(&page),
+            (
+                Some("2015-08-25".to_string()),
+                Some("Ann Smith".to_string())
+            )
+        );
     }
 
     #[test]
