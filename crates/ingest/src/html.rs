@@ -82,7 +82,7 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         };
     }
     let inert_free = without_inert(html);
-    let parsed = Html::parse_document(&inert_free);
+    let parsed = Html::parse_document(&only_read_attributes(&inert_free));
     let page = PageMeta::read(&parsed);
     let own = main_text(&parsed);
     let mut byline_found: Option<(String, Option<String>)> = None;
@@ -767,6 +767,148 @@ fn without_inert(html: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Attributes our own readers look at (`PageMeta`, `blocks`, [`byline`]; `type` also decides
+/// where the tree builder puts an `<input>` in a table). `href` is read on `<link>` only.
+const READ_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "hidden",
+    "aria-hidden",
+    "rel",
+    "content",
+    "property",
+    "name",
+    "itemprop",
+    "http-equiv",
+    "type",
+    "datetime",
+    "pubdate",
+    "lang",
+    "charset",
+];
+
+/// Elements whose content is text, not markup, up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "noscript",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// The page with only the attributes our own readers use, for our own parse (trafilatura
+/// parses the page as it is). Attributes are about two thirds of a news page's bytes once
+/// scripts are gone (links' `href`, `data-*`, `srcset`, `style`), and html5ever reads them one
+/// character at a time; the elements, their text and the attributes kept are as the parser would
+/// read them from the page. A byte scan following the tokenizer's attribute rules (quoted and
+/// unquoted values, `/` between attributes); a tag left open at the end is copied as it is.
+fn only_read_attributes(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut at = 0;
+    let mut attrs = Vec::new();
+    while let Some(k) = memchr::memchr(b'<', &b[at..]) {
+        let start = at + k;
+        at = start + 1;
+        if !b.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_end = b[at..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+            .map_or(b.len(), |p| at + p);
+        let name = &b[at..name_end];
+        let Some((end, self_closing)) = start_tag_attributes(b, name_end, &mut attrs) else {
+            break; // a tag open at the end: the parser drops it, and so it stays
+        };
+        let keep_href = name.eq_ignore_ascii_case(b"link");
+        out.push_str(&html[copied..name_end]);
+        for &(n, text) in &attrs {
+            let n = &html[n.0..n.1];
+            if READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(n))
+                || (keep_href && n.eq_ignore_ascii_case("href"))
+            {
+                out.push(' ');
+                out.push_str(&html[text.0..text.1]);
+            }
+        }
+        out.push_str(if self_closing { "/>" } else { ">" });
+        copied = end;
+        at = end;
+        if is_one_of(RAW_TEXT, name) {
+            at = if name.eq_ignore_ascii_case(b"plaintext") {
+                b.len()
+            } else {
+                raw_end(b, end, name)
+            };
+        }
+    }
+    out.push_str(&html[copied.min(html.len())..]);
+    out
+}
+
+/// A span of bytes in the page.
+type Span = (usize, usize);
+
+/// The attributes of a start tag whose name ends at `from`, into `attrs` as (name, whole
+/// attribute); returns the index after its `>` and whether it ends with `/>`, or `None` when the
+/// page ends inside the tag.
+fn start_tag_attributes(
+    b: &[u8],
+    from: usize,
+    attrs: &mut Vec<(Span, Span)>,
+) -> Option<(usize, bool)> {
+    attrs.clear();
+    let mut i = from;
+    loop {
+        // Before an attribute name: spaces and stray slashes.
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            if b[i] == b'/' && b.get(i + 1) == Some(&b'>') {
+                return Some((i + 2, true));
+            }
+            i += 1;
+        }
+        if *b.get(i)? == b'>' {
+            return Some((i + 1, false));
+        }
+        let name_start = i;
+        i += 1; // the first character belongs to the name, even `=`
+        while i < b.len() && !(b[i].is_ascii_whitespace() || matches!(b[i], b'/' | b'>' | b'=')) {
+            i += 1;
+        }
+        let name_end = i;
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            match *b.get(j)? {
+                q @ (b'"' | b'\'') => {
+                    j = memchr::memchr(q, &b[j + 1..]).map(|p| j + 1 + p + 1)?;
+                }
+                b'>' => {}
+                _ => {
+                    while j < b.len() && !(b[j].is_ascii_whitespace() || b[j] == b'>') {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        attrs.push(((name_start, name_end), (name_start, i)));
+    }
+}
+
 /// True when `rest` (what follows a `<`) opens the element `name`, in any case.
 fn starts_with_tag(rest: &[u8], name: &[u8]) -> bool {
     rest.len() > name.len()
@@ -1043,6 +1185,23 @@ mod tests {
                 Some("2015-08-25".to_string()),
                 Some("Ann Smith".to_string())
             )
+        );
+    }
+
+    #[test]
+    fn our_parse_keeps_the_attributes_we_read() {
+        let page = r#"<!doctype html><html lang=it><head><title>a <b x=1> t</title>
+            <link rel="canonical" href="https://x.example/a"><meta property="og:title" content="T">
+            </head><body><div class="story" data-x='1 > 2' style=color:red /id=main hidden>
+            <a href="/long/link" title="t">link</a><img src=x.jpg alt="a"/><p>b</p></div>
+            <textarea><p class=x onclick=y>raw</p></textarea><div class="open" data-y="never closed"#;
+        assert_eq!(
+            only_read_attributes(page),
+            r#"<!doctype html><html lang=it><head><title>a <b x=1> t</title>
+            <link rel="canonical" href="https://x.example/a"><meta property="og:title" content="T">
+            </head><body><div class="story" id=main hidden>
+            <a>link</a><img/><p>b</p></div>
+            <textarea><p class=x onclick=y>raw</p></textarea><div class="open" data-y="never closed"#
         );
     }
 
