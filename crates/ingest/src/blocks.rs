@@ -27,14 +27,18 @@ pub(crate) struct MainText {
     pub sure: bool,
 }
 
-/// Class and id words that mark page furniture (`data/boilerplate.tsv`).
-static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// Class and id words that mark page furniture (`data/boilerplate.tsv`), lower-cased.
+static BOILERPLATE: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../data/boilerplate.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| l.split('\t').next())
+        .map(str::to_ascii_lowercase)
         .collect()
 });
+
+/// Longest class or id token looked up in [`BOILERPLATE`] (longer ones are never its words).
+const LONGEST_WORD: usize = 48;
 
 /// Elements whose content is never article text.
 const INERT: &[&str] = &[
@@ -128,13 +132,15 @@ pub(crate) fn is_furniture(e: &scraper::node::Element) -> bool {
 
 /// True when a class or id value has a word of `data/boilerplate.tsv` among its tokens.
 fn has_boilerplate_word(value: &str) -> bool {
+    let mut buf = [0u8; LONGEST_WORD];
     value
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && w.len() <= LONGEST_WORD)
         .any(|w| {
-            BOILERPLATE
-                .iter()
-                .any(|b| b.len() == w.len() && b.eq_ignore_ascii_case(w))
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| BOILERPLATE.contains(l))
         })
 }
 
@@ -421,6 +427,11 @@ mod tests {
         assert_eq!(found.text.lines().count(), 12);
         assert!(!found.text.contains("Most read"));
         assert!(!found.text.contains("headline"));
+    }
+
+    #[test]
+    fn boilerplate_words_fit_the_lookup() {
+        assert!(BOILERPLATE.iter().all(|w| w.len() <= LONGEST_WORD));
     }
 
     #[test]
