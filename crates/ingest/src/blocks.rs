@@ -11,10 +11,12 @@
 //! by block in page order without link lists.
 //!
 //! The result says whether it is sure: a short text, or one that leaves much of the page's
-//! paragraph text outside the chosen container, is not, and the caller then asks trafilatura.
+//! paragraph text outside the chosen container, is not, and the caller then asks trafilatura;
+//! a long text is sure all the same when what it leaves out is scattered (no rival container,
+//! no element holding a tenth of the paragraph text).
 use ego_tree::{NodeId, NodeRef, iter::Edge};
+use rustc_hash::FxHashMap as HashMap;
 use scraper::{Html, Node};
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 /// What the extractor found.
@@ -25,14 +27,18 @@ pub(crate) struct MainText {
     pub sure: bool,
 }
 
-/// Class and id words that mark page furniture (`data/boilerplate.tsv`).
-static BOILERPLATE: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+/// Class and id words that mark page furniture (`data/boilerplate.tsv`), lower-cased.
+static BOILERPLATE: LazyLock<rustc_hash::FxHashSet<String>> = LazyLock::new(|| {
     include_str!("../data/boilerplate.tsv")
         .lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .filter_map(|l| l.split('\t').next())
+        .map(str::to_ascii_lowercase)
         .collect()
 });
+
+/// Longest class or id token looked up in [`BOILERPLATE`] (longer ones are never its words).
+const LONGEST_WORD: usize = 48;
 
 /// Elements whose content is never article text.
 const INERT: &[&str] = &[
@@ -100,7 +106,7 @@ impl Segment {
 }
 
 /// True when the element is page furniture: a furniture tag, or a boilerplate class/id word.
-fn is_furniture(e: &scraper::node::Element) -> bool {
+pub(crate) fn is_furniture(e: &scraper::node::Element) -> bool {
     let name = e.name();
     if INERT.contains(&name) || FURNITURE.contains(&name) {
         return true;
@@ -108,24 +114,40 @@ fn is_furniture(e: &scraper::node::Element) -> bool {
     if NEVER_FURNITURE.contains(&name) {
         return false;
     }
-    if e.attr("hidden").is_some() || e.attr("aria-hidden") == Some("true") {
-        return true;
+    // One pass over the attributes (each `attr` lookup would scan them again).
+    let mut marked = false;
+    for (name, value) in e.attrs() {
+        marked |= match name {
+            "hidden" => true,
+            "aria-hidden" => value == "true",
+            "class" | "id" => has_boilerplate_word(value),
+            _ => false,
+        };
+        if marked {
+            return true;
+        }
     }
-    ["class", "id"].iter().filter_map(|a| e.attr(a)).any(|v| {
-        v.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .any(|w| {
-                BOILERPLATE
-                    .iter()
-                    .any(|b| b.len() == w.len() && b.eq_ignore_ascii_case(w))
-            })
-    })
+    false
+}
+
+/// True when a class or id value has a word of `data/boilerplate.tsv` among its tokens.
+fn has_boilerplate_word(value: &str) -> bool {
+    let mut buf = [0u8; LONGEST_WORD];
+    value
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.len() <= LONGEST_WORD)
+        .any(|w| {
+            let lower = &mut buf[..w.len()];
+            lower.copy_from_slice(w.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| BOILERPLATE.contains(l))
+        })
 }
 
 /// The bytes of text inside each element that could be furniture, and in the whole page
 /// (scripts and styles not counted).
 fn text_sizes(page: &Html) -> (HashMap<NodeId, usize>, usize) {
-    let mut sizes = HashMap::new();
+    let mut sizes = HashMap::default();
     let mut open: Vec<usize> = vec![0];
     for edge in page.tree.root().traverse() {
         match edge {
@@ -225,7 +247,7 @@ fn segments(page: &Html) -> Vec<Segment> {
 pub(crate) fn main_text(page: &Html) -> MainText {
     let segments = segments(page);
     let node = |id: NodeId| page.tree.get(id);
-    let mut scores: HashMap<NodeId, f64> = HashMap::new();
+    let mut scores: HashMap<NodeId, f64> = HashMap::default();
     for s in segments.iter().filter(|s| s.is_paragraph()) {
         let Some(parent) = node(s.block).and_then(|b| b.parent()) else {
             continue;
@@ -280,8 +302,48 @@ pub(crate) fn main_text(page: &Html) -> MainText {
     // Sure: a long text holding most of the page's paragraph text, or a medium one holding
     // nearly all of it.
     let share = paragraph_kept as f64 / paragraph_total.max(1) as f64;
-    let sure = (kept >= 1000 && share >= 0.6) || (kept >= 600 && share >= 0.75);
+    let sure = (kept >= 1000 && share >= 0.6)
+        || (kept >= 600 && share >= 0.75)
+        || (kept >= 1000 && scattered_outside(page, &segments, &scores, top, &inside));
     MainText { text, sure }
+}
+
+/// True when the paragraphs left outside the chosen containers are scattered: no container
+/// outside them scores a quarter of the best one, and no element directly holds a tenth of the
+/// page's paragraph text outside them (comments, teasers, captions around one article, rather
+/// than a second body of text the choice may have missed).
+fn scattered_outside(
+    page: &Html,
+    segments: &[Segment],
+    scores: &HashMap<NodeId, f64>,
+    top: NodeId,
+    inside: &dyn Fn(NodeId) -> bool,
+) -> bool {
+    let node = |id: NodeId| page.tree.get(id);
+    let best = scores.get(&top).copied().unwrap_or(0.0);
+    // The chosen containers are siblings of `top`: their ancestors are its ancestors.
+    let above: Vec<NodeId> = node(top)
+        .map(|n| n.ancestors().map(|a| a.id()).collect())
+        .unwrap_or_default();
+    let rival = scores
+        .iter()
+        .filter(|(id, _)| !above.contains(id) && !inside(**id))
+        .map(|(_, &s)| s)
+        .fold(0.0, f64::max);
+    if rival >= best * 0.25 {
+        return false;
+    }
+    let mut outside: HashMap<NodeId, usize> = HashMap::default();
+    let mut total = 0;
+    for s in segments.iter().filter(|s| s.is_paragraph()) {
+        total += s.text.len();
+        if !inside(s.block)
+            && let Some(parent) = node(s.block).and_then(|b| b.parent())
+        {
+            *outside.entry(parent.id()).or_default() += s.text.len();
+        }
+    }
+    outside.values().all(|&bytes| bytes * 10 < total)
 }
 
 #[cfg(test)]
@@ -330,6 +392,27 @@ mod tests {
     }
 
     #[test]
+    fn a_long_article_among_scattered_paragraphs_is_sure() {
+        let paragraph = "<p>The talks went on for hours, the delegates said, and ended with a joint statement on trade, energy and borders.</p>";
+        let teaser = "<div class=\"teaser\"><p>Another story of the day, told in one line with a comma, for readers.</p></div>";
+        let page = format!(
+            "<html><body><article>{}</article>{}</body></html>",
+            paragraph.repeat(10),
+            teaser.repeat(12)
+        );
+        let found = main_text(&Html::parse_document(&page));
+        assert!(found.sure, "{}", found.text);
+        assert_eq!(found.text.lines().count(), 10);
+        // A second body of paragraphs elsewhere is a rival: not sure.
+        let page = format!(
+            "<html><body><article>{}</article><div><div><div class=\"more\">{}</div></div></div></body></html>",
+            paragraph.repeat(10),
+            paragraph.repeat(9)
+        );
+        assert!(!main_text(&Html::parse_document(&page)).sure);
+    }
+
+    #[test]
     fn a_page_wrapper_is_never_furniture() {
         let paragraph = "<p>The talks went on for hours, the delegates said, and ended with a joint statement on trade, energy and borders.</p>";
         let page = format!(
@@ -344,6 +427,11 @@ mod tests {
         assert_eq!(found.text.lines().count(), 12);
         assert!(!found.text.contains("Most read"));
         assert!(!found.text.contains("headline"));
+    }
+
+    #[test]
+    fn boilerplate_words_fit_the_lookup() {
+        assert!(BOILERPLATE.iter().all(|w| w.len() <= LONGEST_WORD));
     }
 
     #[test]

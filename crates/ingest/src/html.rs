@@ -82,9 +82,10 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         };
     }
     let inert_free = without_inert(html);
-    let parsed = Html::parse_document(&inert_free);
+    let parsed = Html::parse_document(&only_read_attributes(&inert_free));
     let page = PageMeta::read(&parsed);
     let own = main_text(&parsed);
+    let mut byline_found: Option<(String, Option<String>)> = None;
     let (text, meta) = if own.sure {
         // trafilatura's metadata reader also finds dates written in the page ("02/10/2020" in
         // a byline): asked only when neither the page's metadata nor its URL has a date.
@@ -93,12 +94,26 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
                 .or(page.canonical.as_deref())
                 .and_then(date_from_url)
                 .is_none();
-        let meta = undated.then(|| {
-            trafilatura::metadata::extract_metadata(
-                &Dom::parse(&inert_free),
-                &trafilatura_options(&page, uri),
-            )
-        });
+        // A date and an author in the byline make that search (a second parse and walk of the
+        // page) unnecessary.
+        let (date, author) = if undated {
+            byline(&parsed)
+        } else {
+            (None, None)
+        };
+        let author = page.author.clone().or(author);
+        let meta = match date {
+            Some(date) if author.is_some() => {
+                byline_found = Some((date, author));
+                None
+            }
+            _ => undated.then(|| {
+                trafilatura::metadata::extract_metadata(
+                    &Dom::parse(&inert_free),
+                    &trafilatura_options(&page, uri),
+                )
+            }),
+        };
         (own.text, meta)
     } else {
         trafilatura_text(&inert_free, html, &parsed, &page, uri, name, &mut warnings)
@@ -121,7 +136,9 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
                 .and_then(url_year_month)
                 .and_then(|ym| date_in_month(html, ym))
         }),
-        meta.date.map(|d| d.format("%Y-%m-%d").to_string()),
+        meta.date
+            .map(|d| d.format("%Y-%m-%d").to_string())
+            .or_else(|| byline_found.as_ref().map(|(d, _)| d.clone())),
         url_date,
     );
     let canonical = page.canonical.clone().or_else(|| nonempty(&meta.url));
@@ -138,7 +155,9 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
         .clone()
         .or_else(|| nonempty(&meta.sitename))
         .or(host);
-    let author = nonempty(&meta.author).or(page.author.clone());
+    let author = nonempty(&meta.author)
+        .or(page.author.clone())
+        .or_else(|| byline_found.and_then(|(_, a)| a));
     let mut body = paragraphs(&text);
     if body.is_empty() {
         warnings.push(format!("{name}: no text found in the page"));
@@ -175,9 +194,14 @@ pub fn html_document(html: &str, name: &str, uri: Option<&str>) -> Document {
     }
 }
 
-/// trafilatura's options for a page: its URL, comments left out (they are never main text).
+/// trafilatura's options for a page: its URL, comments left out (they are never main text),
+/// and no date search when the page's own metadata has a date (that date wins in
+/// [`choose_date`]; trafilatura's search walks the whole tree).
 fn trafilatura_options(page: &PageMeta, uri: Option<&str>) -> trafilatura::Options {
     let mut opts = trafilatura::Options::default();
+    if page.published.is_some() {
+        opts.html_date_mode = trafilatura::HtmlDateMode::Disabled;
+    }
     opts.original_url = uri
         .map(unarchived)
         .or(page.canonical.as_deref())
@@ -287,6 +311,70 @@ fn date_in_month(html: &str, (year, month): (i32, u32)) -> Option<String> {
             .filter(|&i| window.is_char_boundary(i))
             .find_map(|i| normalize_date(&window[i..]).filter(|d| d.starts_with(&prefix)))
     })
+}
+
+/// The date and the author's name the page's byline states, outside page furniture: the text
+/// of a short element whose class or id names a date or time, not an update
+/// (`<span class="itemPostDate">am 25.08.2015 22:30</span>`, `<span class="time">02/10/2020</span>`),
+/// and that of one whose class, id, `rel` or `itemprop` names the author
+/// (`<div class="author">Written by: Ann Smith</div>`: what follows a colon).
+fn byline(page: &Html) -> (Option<String>, Option<String>) {
+    let (mut date, mut author) = (None, None);
+    let mut furniture = 0usize;
+    for edge in page.tree.root().traverse() {
+        let node = match edge {
+            Edge::Open(node) => node,
+            Edge::Close(node) => {
+                if furniture > 0 && matches!(node.value(), Node::Element(_)) {
+                    furniture -= 1;
+                }
+                continue;
+            }
+        };
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if furniture > 0 || crate::blocks::is_furniture(e) {
+            furniture += 1;
+            continue;
+        }
+        let named = |words: &[&str], attrs: &[&str]| {
+            e.attrs().any(|(name, value)| {
+                attrs.contains(&name) && {
+                    let v = value.to_ascii_lowercase();
+                    words.iter().any(|w| v.contains(w))
+                        && !v.contains("update")
+                        && !v.contains("modif")
+                }
+            })
+        };
+        let short_text = || {
+            let text: String = ElementRef::wrap(node)?.text().collect();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            Some(text).filter(|t| !t.is_empty() && t.len() <= 80)
+        };
+        if date.is_none() && named(&["date", "time"], &["class", "id"]) {
+            date = short_text().and_then(|text| {
+                std::iter::once(0)
+                    .chain(text.match_indices(' ').map(|(i, _)| i + 1))
+                    .find_map(|i| normalize_date(&text[i..]))
+            });
+        }
+        if author.is_none() && named(&["author"], &["class", "id", "rel", "itemprop"]) {
+            author = short_text()
+                .map(|t| {
+                    t.rsplit_once(':')
+                        .map_or(t.as_str(), |(_, a)| a)
+                        .trim()
+                        .to_string()
+                })
+                .filter(|a| a.chars().count() >= 3 && a.chars().count() <= 60);
+        }
+        if date.is_some() && author.is_some() {
+            break;
+        }
+    }
+    (date, author)
 }
 
 /// A date-time stated in UTC (`Z`, `+00:00`), rather than in the publisher's local time.
@@ -679,6 +767,148 @@ fn without_inert(html: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Attributes our own readers look at (`PageMeta`, `blocks`, [`byline`]; `type` also decides
+/// where the tree builder puts an `<input>` in a table). `href` is read on `<link>` only.
+const READ_ATTRIBUTES: &[&str] = &[
+    "class",
+    "id",
+    "hidden",
+    "aria-hidden",
+    "rel",
+    "content",
+    "property",
+    "name",
+    "itemprop",
+    "http-equiv",
+    "type",
+    "datetime",
+    "pubdate",
+    "lang",
+    "charset",
+];
+
+/// Elements whose content is text, not markup, up to their end tag.
+const RAW_TEXT: &[&str] = &[
+    "script",
+    "style",
+    "title",
+    "textarea",
+    "noscript",
+    "xmp",
+    "iframe",
+    "noembed",
+    "noframes",
+    "plaintext",
+];
+
+/// The page with only the attributes our own readers use, for our own parse (trafilatura
+/// parses the page as it is). Attributes are about two thirds of a news page's bytes once
+/// scripts are gone (links' `href`, `data-*`, `srcset`, `style`), and html5ever reads them one
+/// character at a time; the elements, their text and the attributes kept are as the parser would
+/// read them from the page. A byte scan following the tokenizer's attribute rules (quoted and
+/// unquoted values, `/` between attributes); a tag left open at the end is copied as it is.
+fn only_read_attributes(html: &str) -> String {
+    let b = html.as_bytes();
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    let mut at = 0;
+    let mut attrs = Vec::new();
+    while let Some(k) = memchr::memchr(b'<', &b[at..]) {
+        let start = at + k;
+        at = start + 1;
+        if !b.get(at).is_some_and(u8::is_ascii_alphabetic) {
+            continue;
+        }
+        let name_end = b[at..]
+            .iter()
+            .position(|c| c.is_ascii_whitespace() || matches!(c, b'/' | b'>'))
+            .map_or(b.len(), |p| at + p);
+        let name = &b[at..name_end];
+        let Some((end, self_closing)) = start_tag_attributes(b, name_end, &mut attrs) else {
+            break; // a tag open at the end: the parser drops it, and so it stays
+        };
+        let keep_href = name.eq_ignore_ascii_case(b"link");
+        out.push_str(&html[copied..name_end]);
+        for &(n, text) in &attrs {
+            let n = &html[n.0..n.1];
+            if READ_ATTRIBUTES.iter().any(|r| r.eq_ignore_ascii_case(n))
+                || (keep_href && n.eq_ignore_ascii_case("href"))
+            {
+                out.push(' ');
+                out.push_str(&html[text.0..text.1]);
+            }
+        }
+        out.push_str(if self_closing { "/>" } else { ">" });
+        copied = end;
+        at = end;
+        if is_one_of(RAW_TEXT, name) {
+            at = if name.eq_ignore_ascii_case(b"plaintext") {
+                b.len()
+            } else {
+                raw_end(b, end, name)
+            };
+        }
+    }
+    out.push_str(&html[copied.min(html.len())..]);
+    out
+}
+
+/// A span of bytes in the page.
+type Span = (usize, usize);
+
+/// The attributes of a start tag whose name ends at `from`, into `attrs` as (name, whole
+/// attribute); returns the index after its `>` and whether it ends with `/>`, or `None` when the
+/// page ends inside the tag.
+fn start_tag_attributes(
+    b: &[u8],
+    from: usize,
+    attrs: &mut Vec<(Span, Span)>,
+) -> Option<(usize, bool)> {
+    attrs.clear();
+    let mut i = from;
+    loop {
+        // Before an attribute name: spaces and stray slashes.
+        while i < b.len() && (b[i].is_ascii_whitespace() || b[i] == b'/') {
+            if b[i] == b'/' && b.get(i + 1) == Some(&b'>') {
+                return Some((i + 2, true));
+            }
+            i += 1;
+        }
+        if *b.get(i)? == b'>' {
+            return Some((i + 1, false));
+        }
+        let name_start = i;
+        i += 1; // the first character belongs to the name, even `=`
+        while i < b.len() && !(b[i].is_ascii_whitespace() || matches!(b[i], b'/' | b'>' | b'=')) {
+            i += 1;
+        }
+        let name_end = i;
+        let mut j = i;
+        while j < b.len() && b[j].is_ascii_whitespace() {
+            j += 1;
+        }
+        if b.get(j) == Some(&b'=') {
+            j += 1;
+            while j < b.len() && b[j].is_ascii_whitespace() {
+                j += 1;
+            }
+            match *b.get(j)? {
+                q @ (b'"' | b'\'') => {
+                    j = memchr::memchr(q, &b[j + 1..]).map(|p| j + 1 + p + 1)?;
+                }
+                b'>' => {}
+                _ => {
+                    while j < b.len() && !(b[j].is_ascii_whitespace() || b[j] == b'>') {
+                        j += 1;
+                    }
+                }
+            }
+            i = j;
+        }
+        attrs.push(((name_start, name_end), (name_start, i)));
+    }
+}
+
 /// True when `rest` (what follows a `<`) opens the element `name`, in any case.
 fn starts_with_tag(rest: &[u8], name: &[u8]) -> bool {
     rest.len() > name.len()
@@ -717,8 +947,8 @@ const RAW: &[&str] = &[
 ];
 
 /// One step of a byte-level tag scanner: the tag at `at` (just after `<`), as
-/// (name lower-cased, closing, self-closing, index after `>`).
-fn tag_at(b: &[u8], at: usize) -> Option<(String, bool, bool, usize)> {
+/// (name as written, closing, self-closing, index after `>`).
+fn tag_at(b: &[u8], at: usize) -> Option<(&[u8], bool, bool, usize)> {
     let closing = b.get(at) == Some(&b'/');
     let start = at + usize::from(closing);
     let first = *b.get(start)?;
@@ -729,10 +959,22 @@ fn tag_at(b: &[u8], at: usize) -> Option<(String, bool, bool, usize)> {
         .iter()
         .position(|c| c.is_ascii_whitespace() || matches!(c, b'>' | b'/'))
         .unwrap_or(b.len() - start);
-    let name = String::from_utf8_lossy(&b[start..start + len]).to_ascii_lowercase();
     let end = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |p| start + p + 1);
     let self_closing = end >= 2 && b[end - 2] == b'/';
-    Some((name, closing, self_closing, end))
+    Some((&b[start..start + len], closing, self_closing, end))
+}
+
+/// True when the tag name (any case) is one of `names` (lower case).
+fn is_one_of(names: &[&str], name: &[u8]) -> bool {
+    names
+        .iter()
+        .any(|n| n.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Where the text of a raw element opened by tag `name` ends (its `</name`), from `from`.
+fn raw_end(b: &[u8], from: usize, name: &[u8]) -> usize {
+    let close = [b"</", name].concat();
+    find_ascii_ci(&b[from..], &close).map_or(b.len(), |e| from + e)
 }
 
 /// The nesting depth of the page's tags, counted with a byte scanner (no DOM); counting stops
@@ -753,10 +995,9 @@ fn nesting_depth(html: &str, limit: usize) -> usize {
         i = end;
         if closing {
             depth = depth.saturating_sub(1);
-        } else if RAW.contains(&name.as_str()) && !self_closing {
-            let close = format!("</{name}");
-            i = find_ascii_ci(&b[end..], close.as_bytes()).map_or(b.len(), |e| end + e);
-        } else if !self_closing && !FLAT.contains(&name.as_str()) {
+        } else if is_one_of(RAW, name) && !self_closing {
+            i = raw_end(b, end, name);
+        } else if !self_closing && !is_one_of(FLAT, name) {
             depth += 1;
             max = max.max(depth);
             if max > limit {
@@ -800,13 +1041,9 @@ fn flat_text(html: &str) -> String {
             continue;
         };
         i = end;
-        if !closing
-            && !self_closing
-            && (RAW.contains(&name.as_str()) || SKIP.contains(&name.as_str()))
-        {
-            let close = format!("</{name}");
-            i = find_ascii_ci(&b[end..], close.as_bytes()).map_or(b.len(), |e| end + e);
-        } else if crate::blocks::BLOCKS.contains(&name.as_str()) {
+        if !closing && !self_closing && (is_one_of(RAW, name) || is_one_of(SKIP, name)) {
+            i = raw_end(b, end, name);
+        } else if is_one_of(crate::blocks::BLOCKS, name) {
             out.push('\n');
         }
     }
@@ -932,6 +1169,40 @@ mod tests {
         let doc = html_document(page, "a", Some("https://x.example/2022/01/06/a.html"));
         assert_eq!(doc.published.as_deref(), Some("2022-01-06"));
         assert_eq!(doc.outlet.as_deref(), Some("x.example"));
+    }
+
+    #[test]
+    fn date_and_author_from_the_byline() {
+        let page = Html::parse_document(
+            r#"<html><body><div id="date-widget"><span class="date">19.02.2020</span></div>
+            <article><div class="post-meta"><span class="itemPostDate">am 25.08.2015 22:30</span>
+            <span class="last-updated">26.08.2015</span>
+            <div class="author">Written by: Ann Smith</div></div><p>Text.</p></article></body></html>"#,
+        );
+        assert_eq!(
+            byline(&page),
+            (
+                Some("2015-08-25".to_string()),
+                Some("Ann Smith".to_string())
+            )
+        );
+    }
+
+    #[test]
+    fn our_parse_keeps_the_attributes_we_read() {
+        let page = r#"<!doctype html><html lang=it><head><title>a <b x=1> t</title>
+            <link rel="canonical" href="https://x.example/a"><meta property="og:title" content="T">
+            </head><body><div class="story" data-x='1 > 2' style=color:red /id=main hidden>
+            <a href="/long/link" title="t">link</a><img src=x.jpg alt="a"/><p>b</p></div>
+            <textarea><p class=x onclick=y>raw</p></textarea><div class="open" data-y="never closed"#;
+        assert_eq!(
+            only_read_attributes(page),
+            r#"<!doctype html><html lang=it><head><title>a <b x=1> t</title>
+            <link rel="canonical" href="https://x.example/a"><meta property="og:title" content="T">
+            </head><body><div class="story" id=main hidden>
+            <a>link</a><img/><p>b</p></div>
+            <textarea><p class=x onclick=y>raw</p></textarea><div class="open" data-y="never closed"#
+        );
     }
 
     #[test]
