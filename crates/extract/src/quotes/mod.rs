@@ -271,13 +271,31 @@ impl Finder<'_, '_> {
                 continue;
             };
             let next = match role {
-                SpeechRole::Verb { bare } => self.verb(t..t + n, bare),
+                // After a determiner or a number the word is a noun: "the report", "30 states".
+                SpeechRole::Verb { .. } if self.after_determiner(t) => None,
+                SpeechRole::Verb { bare, object } => self.verb(t..t + n, bare, object),
+                SpeechRole::Noun => self.noun(t..t + n),
                 SpeechRole::Source => self.source(t..t + n),
                 SpeechRole::Impersonal => self.impersonal(t..t + n),
                 _ => None,
             };
             t = next.unwrap_or(t + n).max(t + n);
         }
+    }
+
+    /// True when token `t` follows a determiner, a possessive or a number in its sentence (a
+    /// determiner that is also a pronoun, "this", "many", or a clitic excepted).
+    fn after_determiner(&self, t: usize) -> bool {
+        if t == 0 || self.v.sentence_of[t - 1] != self.v.sentence_of[t] {
+            return false;
+        }
+        let p = t - 1;
+        self.v.tokens[p].kind == TokenKind::Number
+            || ((self.v.is_determiner(p) || self.v.is_possessive(p))
+                && !self
+                    .v
+                    .speaker_word(p, |w| w == cronaca_lang::SpeakerWord::Pronoun)
+                && !matches!(self.role_at(p), Some((SpeechRole::Clitic, _))))
     }
 
     /// Index of the unused region whose closing mark ends at most `gap` tokens before token
@@ -672,7 +690,7 @@ impl Finder<'_, '_> {
     }
 
     /// A speech verb at tokens `cue`.
-    fn verb(&mut self, cue: Range<usize>, bare: bool) -> Option<usize> {
+    fn verb(&mut self, cue: Range<usize>, bare: bool, object: bool) -> Option<usize> {
         let sentence = self.sentence(cue.start);
         let cue_span = self.v.span(cue.clone());
         let clitic = (1..=2).any(|d| {
@@ -820,18 +838,21 @@ impl Finder<'_, '_> {
         }
         // 5. A clause or object straight after a verb: "Mosca ha confermato l'invio di truppe".
         let left = self.speaker_left(cue.start);
+        // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
+        // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
         if bare
             && let Some(c) = left.clone()
             && cue.end < sentence.end
             && !self.v.is_punct(cue.end)
-            && self.v.name_at(cue.end, sentence.end).is_none()
-            && !self.opens_adjunct(cue.end)
+            && (object || self.v.name_at(cue.end, sentence.end).is_none())
+            && (!self.opens_adjunct(cue.end)
+                || object && matches!(self.role_at(cue.end), Some((SpeechRole::Infinitive, 1))))
         {
             let mut end = cue.end;
             while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
                 end += 1;
             }
-            if end - cue.end >= 2 {
+            if end - cue.end >= if object { 1 } else { 2 } {
                 let (content, kind) = self.clause(cue.end..end);
                 let speaker = self.attribution(&c, sentence.start..cue.end, &content);
                 self.push(kind, content, speaker, cue_span, "quotes:verb-object", 0.6);
@@ -868,6 +889,66 @@ impl Finder<'_, '_> {
         let (content, kind) = self.clause(sentence.start..comma);
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
+        None
+    }
+
+    /// "his endorsement of Cruz", "Graham's energetic support for Cruz": the possessive before
+    /// an attitude noun (at most two modifiers away) is the source, the phrase after it (or the
+    /// clause after a complementiser) the content.
+    fn noun(&mut self, cue: Range<usize>) -> Option<usize> {
+        let sentence = self.sentence(cue.start);
+        let mut p = cue.start;
+        let pos = loop {
+            if p <= sentence.start || cue.start - p > 2 {
+                return None;
+            }
+            p -= 1;
+            if self.v.is_possessive(p) {
+                break p;
+            }
+            let modifier = self.v.tokens[p].kind == TokenKind::Word
+                && self.v.region_of[p].is_none()
+                && self.v.speaker_at(p).is_none()
+                && self.role_at(p).is_none()
+                && !self.v.is_capitalised(p);
+            if !modifier {
+                return None;
+            }
+        };
+        // A possessive written onto the word before ("Graham's") closes the source's name.
+        let attached = pos > sentence.start
+            && self.v.tokens[pos - 1].span.end == self.v.tokens[pos].span.start;
+        let speaker = if attached {
+            let start = self.subject_start(pos);
+            candidates(self.v, start..pos, &self.channels)
+                .into_iter()
+                .rev()
+                .find(|c| c.tokens.end == pos)?
+        } else {
+            Candidate {
+                tokens: pos..pos + 1,
+                form: Form::Pronoun,
+                channel: false,
+                complement: false,
+            }
+        };
+        let start = if cue.end < sentence.end && self.is_that(cue.end) {
+            cue.end + 1
+        } else {
+            cue.end
+        };
+        if start >= sentence.end {
+            return None;
+        }
+        let window = self.object_window(start);
+        let window = self.trim_end(window);
+        if window.is_empty() || self.v.is_punct(window.start) {
+            return None;
+        }
+        let (content, kind) = self.clause(window);
+        let cue_span = self.v.span(cue.clone());
+        let speaker = self.attribution(&speaker, sentence.start..cue.end, &content);
+        self.push(kind, content, speaker, cue_span, "quotes:noun-object", 0.5);
         None
     }
 

@@ -60,11 +60,12 @@ pub(crate) fn candidates(
                         && v.speaker_word(t - 1, |w| {
                             matches!(w, SpeakerWord::Definite | SpeakerWord::Connector)
                         });
-                    let start = if t > window.start && v.is_determiner(t - 1) {
-                        t - 1
-                    } else {
-                        t
-                    };
+                    let start =
+                        if t > window.start && (v.is_determiner(t - 1) || v.is_possessive(t - 1)) {
+                            t - 1
+                        } else {
+                            t
+                        };
                     let end = extend_role(v, t + n, window.end);
                     Some((
                         start..end,
@@ -91,15 +92,18 @@ pub(crate) fn candidates(
                             .as_ref()
                             .is_some_and(|n| n.start < tokens.end && tokens.start < n.end)
                     });
-                let complement = tokens.start > 0 && !v.is_determiner(tokens.start) && {
-                    let b = tokens.start - 1;
-                    v.tokens[b].kind == TokenKind::Word
-                        && v.token_text(b)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_lowercase)
-                        && !v.is_determiner(b)
-                };
+                let complement = tokens.start > 0
+                    && !v.is_determiner(tokens.start)
+                    && !v.is_possessive(tokens.start)
+                    && {
+                        let b = tokens.start - 1;
+                        v.tokens[b].kind == TokenKind::Word
+                            && v.token_text(b)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                            && !v.is_determiner(b)
+                    };
                 t = tokens.end;
                 out.push(Candidate {
                     tokens,
@@ -160,6 +164,14 @@ pub(crate) fn choose_left(v: &View, cands: &[Candidate], cue: usize) -> Option<C
         .find(|c| !c.complement)
         .or(cands.last())
         .copied()?;
+    // A pronoun right before the verb is its subject: "delegates who backed…", "and he said".
+    if let Some(p) = cands.last()
+        && p.form == Form::Pronoun
+        && p.tokens.end + 3 >= cue
+        && (p.tokens.end..cue).all(|t| !v.is_punct(t))
+    {
+        return Some((*p).clone());
+    }
     let comma_after = (last.tokens.end..cue).any(|t| v.is_comma(t));
     if comma_after {
         let comma_before = (0..last.tokens.start)

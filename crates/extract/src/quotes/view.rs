@@ -385,6 +385,10 @@ impl View<'_> {
         self.speaker_word(t, |w| w == SpeakerWord::Connector)
     }
 
+    pub fn is_possessive(&self, t: usize) -> bool {
+        self.speaker_word(t, |w| w == SpeakerWord::Possessive)
+    }
+
     pub fn is_determiner(&self, t: usize) -> bool {
         self.speaker_word(t, |w| {
             matches!(w, SpeakerWord::Definite | SpeakerWord::Indefinite)
@@ -407,7 +411,7 @@ impl View<'_> {
 }
 
 /// Every kind of speaker word.
-const SPEAKER_WORDS: [SpeakerWord; 7] = [
+const SPEAKER_WORDS: [SpeakerWord; 8] = [
     SpeakerWord::Person,
     SpeakerWord::Group,
     SpeakerWord::Pronoun,
@@ -415,6 +419,7 @@ const SPEAKER_WORDS: [SpeakerWord; 7] = [
     SpeakerWord::Indefinite,
     SpeakerWord::Connector,
     SpeakerWord::Function,
+    SpeakerWord::Possessive,
 ];
 
 /// How far back the stage looks for an antecedent, in mentions or speakers: enough for any
