@@ -387,6 +387,22 @@ impl Finder<'_, '_> {
             )
     }
 
+    /// True when the word at token `t` (right after a name) goes on with the name's clause: a
+    /// lower-case word that is no preposition or other function word ("said Clinton should…",
+    /// not "said Smith on Tuesday").
+    fn opens_clause(&self, t: usize, end: usize) -> bool {
+        t < end
+            && self.v.tokens[t].kind == TokenKind::Word
+            && self
+                .v
+                .token_text(t)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
+            && !self.opens_adjunct(t)
+            && self.role_at(t).is_none()
+    }
+
     /// True when region `k` holds a sentence's worth of words rather than a scare quote.
     fn is_long(&self, k: usize) -> bool {
         self.v.text[self.v.regions[k].inner.clone()]
@@ -844,7 +860,11 @@ impl Finder<'_, '_> {
             && let Some(c) = left.clone()
             && cue.end < sentence.end
             && !self.v.is_punct(cue.end)
-            && (object || self.v.name_at(cue.end, sentence.end).is_none())
+            && (object
+                || self
+                    .v
+                    .name_at(cue.end, sentence.end)
+                    .is_none_or(|n| self.opens_clause(n.end, sentence.end)))
             && (!self.opens_adjunct(cue.end)
                 || object && matches!(self.role_at(cue.end), Some((SpeechRole::Infinitive, 1))))
         {
@@ -869,6 +889,17 @@ impl Finder<'_, '_> {
                 || self.ends_sentence(tail.end)
                 || self.v.is_comma(tail.end))
         {
+            return None;
+        }
+        // "…, he said on Tuesday.", "…, said the minister": only adjuncts or the speaker may
+        // follow the verb; a verb with its own object ("In a poll, voters said Clinton should…")
+        // reports that, not the words before the comma.
+        let tail_is_object = !tail.is_empty()
+            && !self.opens_adjunct(tail.start)
+            && self
+                .speaker_right(tail.start)
+                .is_none_or(|c| c.tokens.start > tail.start + 1 && c.tokens.end < tail.end);
+        if tail_is_object {
             return None;
         }
         let clause_words = (sentence.start..comma).any(|t| {

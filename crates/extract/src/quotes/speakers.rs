@@ -60,12 +60,18 @@ pub(crate) fn candidates(
                         && v.speaker_word(t - 1, |w| {
                             matches!(w, SpeakerWord::Definite | SpeakerWord::Connector)
                         });
-                    let start =
-                        if t > window.start && (v.is_determiner(t - 1) || v.is_possessive(t - 1)) {
-                            t - 1
-                        } else {
-                            t
-                        };
+                    let start = if t > window.start && v.is_determiner(t - 1) {
+                        t - 1
+                    } else if t > window.start
+                        && v.is_possessive(t - 1)
+                        && (t < 2 || v.tokens[t - 2].span.end != v.tokens[t - 1].span.start)
+                    {
+                        // "his spokesman"; in "Sanders's campaign" the name before is its own
+                        // candidate.
+                        t - 1
+                    } else {
+                        t
+                    };
                     let end = extend_role(v, t + n, window.end);
                     Some((
                         start..end,
@@ -81,6 +87,17 @@ pub(crate) fn candidates(
         } else {
             v.name_at(t, window.end).map(|r| (r, Form::Name))
         };
+        // A weekday or a month is a date, not a speaker ("said on Wednesday"); a lone
+        // capitalised word opening a sentence that the entity layer did not take is a common
+        // word ("Even", "Having").
+        let found = found.filter(|(tokens, form)| {
+            *form != Form::Name
+                || tokens.len() > 1
+                || !(v.is_time_word(tokens.start)
+                    || v.has_mentions()
+                        && v.opens_sentence(tokens.start)
+                        && v.entity_over(&v.tokens[tokens.start].span).is_none())
+        });
         match found {
             Some((tokens, form)) => {
                 let first = channels.partition_point(|c| c.tokens.end <= tokens.start);

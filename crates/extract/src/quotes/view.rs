@@ -385,6 +385,26 @@ impl View<'_> {
         self.speaker_word(t, |w| w == SpeakerWord::Connector)
     }
 
+    /// True when token `t` alone is a weekday, a month or another one-word time expression.
+    pub fn is_time_word(&self, t: usize) -> bool {
+        self.lang
+            .times
+            .starting_with(self.words[t])
+            .iter()
+            .any(|e| e.rest.is_empty())
+    }
+
+    /// True when the document has entity mentions (the entity layer ran and found some).
+    pub fn has_mentions(&self) -> bool {
+        !self.mentions.is_empty()
+    }
+
+    /// True when token `t` opens its sentence or a quotation.
+    pub fn opens_sentence(&self, t: usize) -> bool {
+        self.sentences[self.sentence_of[t]].start == t
+            || (t > 0 && self.is_punct(t - 1) && self.region_of[t] != self.region_of[t - 1])
+    }
+
     pub fn is_possessive(&self, t: usize) -> bool {
         self.speaker_word(t, |w| w == SpeakerWord::Possessive)
     }
