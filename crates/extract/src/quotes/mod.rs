@@ -290,11 +290,16 @@ impl Finder<'_, '_> {
             return false;
         }
         let p = t - 1;
+        // "the most telling promise": a pronoun-like determiner after another determiner.
+        let after_det = p > 0
+            && self.v.sentence_of[p - 1] == self.v.sentence_of[p]
+            && self.v.is_determiner(p - 1);
         self.v.tokens[p].kind == TokenKind::Number
             || ((self.v.is_determiner(p) || self.v.is_possessive(p))
-                && !self
-                    .v
-                    .speaker_word(p, |w| w == cronaca_lang::SpeakerWord::Pronoun)
+                && (after_det
+                    || !self
+                        .v
+                        .speaker_word(p, |w| w == cronaca_lang::SpeakerWord::Pronoun))
                 && !matches!(self.role_at(p), Some((SpeechRole::Clitic, _))))
     }
 
@@ -310,8 +315,31 @@ impl Finder<'_, '_> {
         let r = &self.v.regions[k];
         let after = self.v.token_at(r.outer.end);
         let between = after..t;
-        (!self.used[k] && between.len() <= gap && between.clone().all(|b| !self.ends_sentence(b)))
-            .then_some(k)
+        // A quotation closing the sentence before is not this cue's: "“…whatever.” Others say".
+        let same_sentence =
+            after == 0 || after > t || self.v.sentence_of[after - 1] == self.v.sentence_of[t];
+        (!self.used[k]
+            && same_sentence
+            && between.len() <= gap
+            && between.clone().all(|b| !self.ends_sentence(b)))
+        .then_some(k)
+    }
+
+    /// True when region `k` opens after a lower-case word of its sentence: words quoted inside
+    /// a clause ("their “reveries about…,” Will urged"), not a quotation the cue after it
+    /// introduces.
+    fn inside_clause(&self, k: usize) -> bool {
+        let open = self.v.token_at(self.v.regions[k].outer.start);
+        open > 0
+            && open < self.v.tokens.len()
+            && self.v.sentence_of[open - 1] == self.v.sentence_of[open]
+            && self.v.tokens[open - 1].kind == TokenKind::Word
+            && self
+                .v
+                .token_text(open - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
     }
 
     /// Index of the unused region opening at most `gap` tokens after token `t` (exclusive),
@@ -391,16 +419,17 @@ impl Finder<'_, '_> {
     /// lower-case word that is no preposition or other function word ("said Clinton should…",
     /// not "said Smith on Tuesday").
     fn opens_clause(&self, t: usize, end: usize) -> bool {
-        t < end
-            && self.v.tokens[t].kind == TokenKind::Word
-            && self
-                .v
-                .token_text(t)
-                .chars()
-                .next()
-                .is_some_and(char::is_lowercase)
-            && !self.opens_adjunct(t)
-            && self.role_at(t).is_none()
+        t < end && self.v.is_possessive(t)
+            || t < end
+                && self.v.tokens[t].kind == TokenKind::Word
+                && self
+                    .v
+                    .token_text(t)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && !self.opens_adjunct(t)
+                && self.role_at(t).is_none()
     }
 
     /// True when region `k` holds a sentence's worth of words rather than a scare quote.
@@ -478,12 +507,33 @@ impl Finder<'_, '_> {
     fn speaker_left(&self, cue: usize) -> Option<Candidate> {
         let start = self.subject_start(cue);
         let cands = candidates(self.v, start..cue, &self.channels);
-        choose_left(self.v, &cands, cue)
-            .or_else(|| {
-                // A channel that speaks for itself: "Il quotidiano … The Daily Mirror ha affermato".
-                cands.last().cloned()
-            })
-            .or_else(|| self.noun_phrase_before(start, cue))
+        // A verb right after a comma goes on with the clause's subject: "Democrats are drawing
+        // blueprints for…, saying…", "Clinton, who won Iowa, said".
+        if cue > start
+            && self.v.is_comma(cue - 1)
+            && let Some(c) = cands.iter().find(|c| !c.complement && !c.channel)
+        {
+            return Some(c.clone());
+        }
+        let chosen = choose_left(self.v, &cands, cue).or_else(|| {
+            // A channel that speaks for itself: "Il quotidiano … The Daily Mirror ha affermato".
+            cands.last().cloned()
+        });
+        let np = self.noun_phrase_before(start, cue);
+        // A noun phrase right before the verb is its subject rather than a name in a
+        // complement or behind a comma: "Having fled Afghanistan in March, the couple worried".
+        if let Some(np) = &np
+            && let Some(c) = &chosen
+            && c.tokens.end <= np.tokens.start
+            && (c.complement || (c.tokens.end..np.tokens.start).any(|t| self.v.is_punct(t)))
+            && !(np.tokens.start > start
+                && self.v.speaker_word(np.tokens.start - 1, |w| {
+                    w == cronaca_lang::SpeakerWord::Function
+                }))
+        {
+            return Some(np.clone());
+        }
+        chosen.or(np)
     }
 
     /// A noun phrase opened by a determiner right before token `cue`, for subjects no word
@@ -731,7 +781,10 @@ impl Finder<'_, '_> {
             }
         }
         // 2. A quotation right before the cue: "«…» ha detto X", "“…,” X said".
-        if let Some(k) = self.region_before(cue.start, QUOTE_GAP) {
+        if let Some(k) = self
+            .region_before(cue.start, QUOTE_GAP)
+            .filter(|&k| !self.inside_clause(k))
+        {
             let region = self.v.regions[k].clone();
             let after = self.v.token_at(region.outer.end);
             let left = candidates(self.v, after..cue.start, &self.channels);
@@ -883,7 +936,12 @@ impl Finder<'_, '_> {
         let comma = (sentence.start..cue.start)
             .rev()
             .take(5)
-            .find(|&p| self.v.is_comma(p))?;
+            .find(|&p| self.v.is_comma(p));
+        let Some(comma) = comma else {
+            // 7. "As Josh Earnest explained, three taxes were postponed…": the clause after the
+            // comma that closes the attribution.
+            return self.clause_after(&tail, sentence, cue_span, left);
+        };
         if comma < sentence.start + 3
             || !(tail.end >= sentence.end
                 || self.ends_sentence(tail.end)
@@ -891,14 +949,15 @@ impl Finder<'_, '_> {
         {
             return None;
         }
-        // "…, he said on Tuesday.", "…, said the minister": only adjuncts or the speaker may
-        // follow the verb; a verb with its own object ("In a poll, voters said Clinton should…")
+        // "…, he said on Tuesday.", "…, said the minister", "…, he told reporters": only
+        // adjuncts, the speaker or a short complement may follow the verb; a verb with its own object ("In a poll, voters said Clinton should…")
         // reports that, not the words before the comma.
-        let tail_is_object = !tail.is_empty()
+        let tail_is_object = tail.len() >= 3
             && !self.opens_adjunct(tail.start)
-            && self
-                .speaker_right(tail.start)
-                .is_none_or(|c| c.tokens.start > tail.start + 1 && c.tokens.end < tail.end);
+            && self.speaker_right(tail.start).is_none_or(|c| {
+                c.tokens.start > tail.start + 2
+                    || c.tokens.end < tail.end && self.opens_clause(c.tokens.end, tail.end)
+            });
         if tail_is_object {
             return None;
         }
@@ -921,6 +980,44 @@ impl Finder<'_, '_> {
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
         None
+    }
+
+    /// "As Josh Earnest explained, …", "As Byler pointed out in December, “…”": an attribution
+    /// opening the sentence after a function word, closed by a comma after the verb and its
+    /// adjuncts.
+    fn clause_after(
+        &mut self,
+        tail: &Range<usize>,
+        sentence: Range<usize>,
+        cue_span: Range<usize>,
+        left: Option<Candidate>,
+    ) -> Option<usize> {
+        let c = left?;
+        if !(tail.is_empty() || self.opens_adjunct(tail.start))
+            || tail.end + 1 >= sentence.end
+            || !self.v.is_comma(tail.end)
+            || c.tokens.start > sentence.start + 3
+            || c.tokens.start == sentence.start
+            || !self
+                .v
+                .speaker_word(sentence.start, |w| w == cronaca_lang::SpeakerWord::Function)
+        {
+            return None;
+        }
+        let start = tail.end + 1;
+        let body = self.trim_end(start..self.clause_end(start, sentence.end));
+        if body.len() < 2 {
+            return None;
+        }
+        let (content, kind) = match self.region_after(start, 0) {
+            Some((k, _)) if self.v.regions[k].outer.end >= self.v.span(body.clone()).end => {
+                (self.v.regions[k].inner.clone(), QuoteKind::Direct)
+            }
+            _ => self.clause(body.clone()),
+        };
+        let speaker = self.attribution(&c, sentence.start..tail.end, &content);
+        self.push(kind, content, speaker, cue_span, "quotes:as-verb", 0.6);
+        Some(body.end)
     }
 
     /// "his endorsement of Cruz", "Graham's energetic support for Cruz": the possessive before

@@ -82,6 +82,13 @@ pub(crate) fn candidates(
                     ))
                 }
                 SpeakerWord::Pronoun if !v.is_capitalised(t) => Some((t..t + n, Form::Pronoun)),
+                // A determiner standing alone before the verb: "many worried that…".
+                _ if t + 1 == window.end
+                    && v.speaker_word(t, |w| w == SpeakerWord::Pronoun)
+                    && !v.is_capitalised(t) =>
+                {
+                    Some((t..t + 1, Form::Pronoun))
+                }
                 _ => v.name_at(t, window.end).map(|r| (r, Form::Name)),
             }
         } else {
