@@ -273,6 +273,19 @@ impl Finder<'_, '_> {
             let next = match role {
                 // After a determiner or a number the word is a noun: "the report", "30 states".
                 SpeechRole::Verb { .. } if self.after_determiner(t) => None,
+                // A capitalised cue inside a sentence belongs to a title or a name: "Trump
+                // Heard What His Nemesis Just Said".
+                SpeechRole::Verb { .. } | SpeechRole::Noun
+                    if !self.v.opens_sentence(t)
+                        && self
+                            .v
+                            .token_text(t)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase) =>
+                {
+                    None
+                }
                 SpeechRole::Verb { bare, object } => self.verb(t..t + n, bare, object),
                 SpeechRole::Noun => self.noun(t..t + n),
                 SpeechRole::Source => self.source(t..t + n),
@@ -764,7 +777,11 @@ impl Finder<'_, '_> {
                 && matches!(self.role_at(cue.start - d), Some((SpeechRole::Clitic, 1)))
         });
         // 1. A reported clause after a complementiser.
-        if !clitic && let Some(start) = self.complement(cue.end, sentence.end) {
+        // An attitude verb's own object comes first: "blasted Republicans for …, now that …".
+        let that = self
+            .complement(cue.end, sentence.end)
+            .filter(|&s| !object || s <= cue.end + 3);
+        if !clitic && let Some(start) = that {
             let body = self.trim_end(start..self.clause_end(start, sentence.end));
             if body.len() >= 2 {
                 let (content, kind) = self.clause(body.clone());
@@ -907,6 +924,47 @@ impl Finder<'_, '_> {
         }
         // 5. A clause or object straight after a verb: "Mosca ha confermato l'invio di truppe".
         let left = self.speaker_left(cue.start);
+        // "has promised to push harder, opposed his trade deal…": a verb after a comma that
+        // ends the previous quote's content shares its subject.
+        let shared = if left.is_none()
+            && cue.start > sentence.start + 1
+            && self.v.is_comma(cue.start - 1)
+            && self
+                .content_ends
+                .contains(&self.v.tokens[cue.start - 2].span.end)
+        {
+            self.quotes
+                .iter()
+                .rev()
+                .take(8)
+                .find(|q| q.content.end == self.v.tokens[cue.start - 2].span.end)
+                .map(|q| q.speaker.clone())
+        } else {
+            None
+        };
+        if bare
+            && let Some(inherited) = shared
+            && cue.end < sentence.end
+            && !self.v.is_punct(cue.end)
+            && (object || !self.opens_adjunct(cue.end))
+        {
+            let mut end = cue.end;
+            while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
+                end += 1;
+            }
+            if end - cue.end >= 2 {
+                let (content, kind) = self.clause(cue.end..end);
+                self.push(
+                    kind,
+                    content,
+                    inherited,
+                    cue_span,
+                    "quotes:shared-subject",
+                    0.5,
+                );
+                return Some(end);
+            }
+        }
         // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
         // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
         if bare

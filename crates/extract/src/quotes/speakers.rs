@@ -95,13 +95,14 @@ pub(crate) fn candidates(
             v.name_at(t, window.end).map(|r| (r, Form::Name))
         };
         // A weekday or a month is a date, not a speaker ("said on Wednesday"); a lone
-        // capitalised word opening a sentence that the entity layer did not take is a common
-        // word ("Even", "Having").
+        // capitalised word opening a sentence, away from the window's end, that the entity
+        // layer did not take is a common word ("Even", "Having fled …, the couple said").
         let found = found.filter(|(tokens, form)| {
             *form != Form::Name
                 || tokens.len() > 1
                 || !(v.is_time_word(tokens.start)
                     || v.has_mentions()
+                        && tokens.end + 4 < window.end
                         && v.opens_sentence(tokens.start)
                         && v.entity_over(&v.tokens[tokens.start].span).is_none())
         });

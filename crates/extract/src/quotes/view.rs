@@ -3,7 +3,7 @@
 
 use super::marks::{Region, find_regions};
 use crate::entities::Entity;
-use cronaca_lang::{Lang, QuoteWord, SpeakerWord, SpeechRole, fold_time_into};
+use cronaca_lang::{Lang, QuoteWord, SpeakerWord, SpeechRole, TimeWord, fold_time_into};
 use cronaca_model::EntityType;
 use cronaca_text::{Segmentation, Token, TokenKind};
 use std::ops::Range;
@@ -385,13 +385,19 @@ impl View<'_> {
         self.speaker_word(t, |w| w == SpeakerWord::Connector)
     }
 
-    /// True when token `t` alone is a weekday, a month or another one-word time expression.
+    /// True when token `t` alone is a weekday or a (not weak) month: "Wednesday", "January".
     pub fn is_time_word(&self, t: usize) -> bool {
         self.lang
             .times
             .starting_with(self.words[t])
             .iter()
-            .any(|e| e.rest.is_empty())
+            .any(|e| {
+                e.rest.is_empty()
+                    && matches!(
+                        e.word,
+                        TimeWord::Weekday { .. } | TimeWord::Month { weak: false, .. }
+                    )
+            })
     }
 
     /// True when the document has entity mentions (the entity layer ran and found some).
