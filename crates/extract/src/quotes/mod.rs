@@ -558,6 +558,9 @@ impl Finder<'_, '_> {
             .take_while(|&k| !self.v.is_punct(k))
             .filter(|&k| self.v.is_determiner(k))
             .last()?;
+        if (det..cue).any(|k| self.v.is_time_noun(k)) {
+            return None;
+        }
         Some(Candidate {
             tokens: det..cue,
             form: Form::Role {
@@ -1143,12 +1146,16 @@ impl Finder<'_, '_> {
         let sentence = self.sentence(cue.start);
         let window = self.object_window(cue.end);
         let first = candidates(self.v, window.clone(), &self.channels);
-        let c = match first.first() {
-            Some(c) => c.clone(),
-            // "according to a just-released poll": a noun phrase no word list knows.
-            None if !window.is_empty() && (cue.len() > 1 || self.v.is_determiner(cue.end)) => {
+        // "according to a just-released poll from Florida Atlantic University, …": a noun
+        // phrase no word list knows, up to the comma (or its first words).
+        let fallback = (!window.is_empty() && (cue.len() > 1 || self.v.is_determiner(cue.end)))
+            .then(|| {
+                let to_comma = window.end >= sentence.end
+                    || self.ends_sentence(window.end)
+                    || self.v.is_comma(window.end);
+                let len = if to_comma { 20 } else { 8 };
                 Candidate {
-                    tokens: window.start..window.end.min(window.start + 8),
+                    tokens: window.start..window.end.min(window.start + len),
                     form: Form::Role {
                         person: false,
                         definite: false,
@@ -1156,17 +1163,21 @@ impl Finder<'_, '_> {
                     channel: false,
                     complement: false,
                 }
+            });
+        let c = match (first.first(), fallback) {
+            // "secondo" is also an ordinal: the source must follow at once (after a
+            // determiner).
+            (Some(c), fallback)
+                if c.tokens.start > cue.end + 1
+                    || (c.tokens.start == cue.end + 1 && !self.v.is_determiner(cue.end)) =>
+            {
+                fallback?
             }
-            None => return None,
+            (Some(c), _) => c.clone(),
+            (None, fallback) => fallback?,
         };
         // Without a comma the source ends with its noun phrase: "Laut Polizei wurden …".
         let window = window.start..window.end.min(c.tokens.end.max(window.start));
-        // "secondo" is also an ordinal: the source must follow at once (after a determiner).
-        if c.tokens.start > cue.end + 1
-            || (c.tokens.start == cue.end + 1 && !self.v.is_determiner(cue.end))
-        {
-            return None;
-        }
         let cue_span = self.v.span(cue.clone());
         let opens = (sentence.start..cue.start)
             .all(|t| self.v.is_punct(t) || self.role_at(t).is_none() && t + 2 >= cue.start);

@@ -183,6 +183,17 @@ fn extend_role(v: &View, mut end: usize, limit: usize) -> usize {
 /// name before it.
 pub(crate) fn choose_left(v: &View, cands: &[Candidate], cue: usize) -> Option<Candidate> {
     let cands: Vec<&Candidate> = cands.iter().filter(|c| !c.channel).collect();
+    // A candidate right before the verb is its subject unless a preposition governs it:
+    // "a dynamic Greenberg said" (but "a Firenze ha detto").
+    if let Some(c) = cands.last()
+        && c.tokens.end == cue
+        && c.complement
+        && !v.speaker_word(c.tokens.start - 1, |w| {
+            matches!(w, SpeakerWord::Function | SpeakerWord::Connector)
+        })
+    {
+        return Some((*c).clone());
+    }
     let last = cands
         .iter()
         .rev()

@@ -400,6 +400,25 @@ impl View<'_> {
             })
     }
 
+    /// True when token `t` is a weekday, a month, a time unit or a part of the day: "this
+    /// week", "Tuesday night" name a time, not a speaker.
+    pub fn is_time_noun(&self, t: usize) -> bool {
+        self.lang
+            .times
+            .starting_with(self.words[t])
+            .iter()
+            .any(|e| {
+                e.rest.is_empty()
+                    && matches!(
+                        e.word,
+                        TimeWord::Weekday { .. }
+                            | TimeWord::Month { weak: false, .. }
+                            | TimeWord::Unit(_)
+                            | TimeWord::PartOfDay(_)
+                    )
+            })
+    }
+
     /// True when the document has entity mentions (the entity layer ran and found some).
     pub fn has_mentions(&self) -> bool {
         !self.mentions.is_empty()
