@@ -272,6 +272,11 @@ impl Finder<'_, '_> {
             };
             let next = match role {
                 // After a determiner or a number the word is a noun: "the report", "30 states".
+                // After a possessive the verb's form is a noun with its source: "his call
+                // for…", "their hopes that…".
+                SpeechRole::Verb { .. } if t > 0 && self.v.is_possessive(t - 1) => {
+                    self.noun(t..t + n)
+                }
                 SpeechRole::Verb { .. } if self.after_determiner(t) => None,
                 // A capitalised cue inside a sentence belongs to a title or a name: "Trump
                 // Heard What His Nemesis Just Said".
@@ -1035,8 +1040,29 @@ impl Finder<'_, '_> {
             return None;
         }
         let between = candidates(self.v, comma + 1..cue.start, &self.channels);
-        let speaker =
-            choose_left(self.v, &between, cue.start).or_else(|| self.speaker_right(cue.end))?;
+        let speaker = choose_left(self.v, &between, cue.start)
+            // A medium that speaks for itself: "…, CNN reported."
+            .or_else(|| between.last().cloned())
+            .or_else(|| self.speaker_right(cue.end))
+            .or_else(|| {
+                // A few words no list knows: "…, former rival says."
+                let words = comma + 1..cue.start;
+                (!words.is_empty()
+                    && tail.is_empty()
+                    && words.len() <= 4
+                    && words.clone().all(|t| {
+                        self.v.tokens[t].kind == TokenKind::Word && !self.opens_adjunct(t)
+                    }))
+                .then_some(Candidate {
+                    tokens: words,
+                    form: Form::Role {
+                        person: false,
+                        definite: false,
+                    },
+                    channel: false,
+                    complement: false,
+                })
+            })?;
         let (content, kind) = self.clause(sentence.start..comma);
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
