@@ -447,7 +447,10 @@ impl Finder<'_, '_> {
                     .next()
                     .is_some_and(char::is_lowercase)
                 && !self.opens_adjunct(t)
-                && self.role_at(t).is_none()
+                && !matches!(
+                    self.role_at(t),
+                    Some((SpeechRole::By | SpeechRole::Through | SpeechRole::That, _))
+                )
     }
 
     /// True when region `k` holds a sentence's worth of words rather than a scare quote.
@@ -733,7 +736,12 @@ impl Finder<'_, '_> {
         rule: &'static str,
         confidence: f64,
     ) {
-        if content.is_empty() {
+        // Markup ("<tweet id=\"7604…\">") and numbers say nothing.
+        if content.is_empty()
+            || !self.v.text[content.clone()]
+                .chars()
+                .any(char::is_alphabetic)
+        {
             return;
         }
         for k in self.v.regions_over(&content) {
@@ -934,22 +942,26 @@ impl Finder<'_, '_> {
         let left = self.speaker_left(cue.start);
         // "has promised to push harder, opposed his trade deal…": a verb after a comma that
         // ends the previous quote's content shares its subject.
-        let shared = if left.is_none()
-            && cue.start > sentence.start + 1
-            && self.v.is_comma(cue.start - 1)
-            && self
-                .content_ends
-                .contains(&self.v.tokens[cue.start - 2].span.end)
-        {
-            self.quotes
-                .iter()
-                .rev()
-                .take(8)
-                .find(|q| q.content.end == self.v.tokens[cue.start - 2].span.end)
-                .map(|q| q.speaker.clone())
-        } else {
-            None
-        };
+        // So does one with no subject after a comma in a sentence whose earlier cue had one:
+        // "X called the agreement “…” in global efforts…, applauding…".
+        let shared =
+            if left.is_none() && cue.start > sentence.start + 1 && self.v.is_comma(cue.start - 1) {
+                let from = self.v.tokens[sentence.start].span.start;
+                let at = self.v.tokens[cue.start].span.start;
+                self.quotes
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .find(|q| {
+                        q.content.end == self.v.tokens[cue.start - 2].span.end
+                            || q.cue
+                                .as_ref()
+                                .is_some_and(|c| c.start >= from && c.end <= at)
+                    })
+                    .map(|q| q.speaker.clone())
+            } else {
+                None
+            };
         if bare
             && let Some(inherited) = shared
             && cue.end < sentence.end
@@ -1036,7 +1048,10 @@ impl Finder<'_, '_> {
                     .next()
                     .is_some_and(char::is_lowercase)
         });
-        if !clause_words {
+        // "In a CNN poll the same month, …": an adjunct opening the sentence is no clause.
+        let adjunct = self.opens_adjunct(sentence.start)
+            && !(sentence.start..comma).any(|t| self.v.is_comma(t));
+        if !clause_words || adjunct {
             return None;
         }
         let between = candidates(self.v, comma + 1..cue.start, &self.channels);
