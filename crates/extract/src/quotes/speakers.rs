@@ -104,6 +104,7 @@ pub(crate) fn candidates(
                     || v.has_mentions()
                         && tokens.end + 4 < window.end
                         && v.opens_sentence(tokens.start)
+                        && v.opens_phrase(tokens.end)
                         && v.entity_over(&v.tokens[tokens.start].span).is_none())
         });
         match found {

@@ -419,6 +419,14 @@ impl View<'_> {
             })
     }
 
+    /// True when token `t` is a comma, a determiner or a possessive: what follows a
+    /// sentence-opening adverb or participle ("Even the…", "Instead, …", "Having fled…" are
+    /// not all caught, but "Democrats are…" is left alone).
+    pub fn opens_phrase(&self, t: usize) -> bool {
+        t < self.tokens.len()
+            && (self.is_comma(t) || self.is_determiner(t) || self.is_possessive(t))
+    }
+
     /// True when the document has entity mentions (the entity layer ran and found some).
     pub fn has_mentions(&self) -> bool {
         !self.mentions.is_empty()
