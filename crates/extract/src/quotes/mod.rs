@@ -474,10 +474,15 @@ impl Finder<'_, '_> {
         match next {
             Some(j) => (start + 1..j)
                 .rev()
-                .find(|&c| self.v.is_comma(c))
+                .find(|&c| self.v.is_comma(c) || self.is_dash(c))
                 .unwrap_or(end),
             None => end,
         }
+    }
+
+    /// A dash between words: "… - an old favorite - others say …".
+    fn is_dash(&self, t: usize) -> bool {
+        self.v.is_punct(t) && matches!(self.v.token_text(t), "-" | "–" | "—")
     }
 
     fn starts_region(&self, t: usize) -> bool {
@@ -1003,7 +1008,9 @@ impl Finder<'_, '_> {
             while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
                 end += 1;
             }
-            if end - cue.end >= if object { 1 } else { 2 } {
+            // "… some friends say X would look zippier - an old favorite - others say …".
+            let end = end.min(self.clause_end(cue.end, sentence.end));
+            if end > cue.end && end - cue.end >= if object { 1 } else { 2 } {
                 let (content, kind) = self.clause(cue.end..end);
                 let speaker = self.attribution(&c, sentence.start..cue.end, &content);
                 self.push(kind, content, speaker, cue_span, "quotes:verb-object", 0.6);
@@ -1054,6 +1061,16 @@ impl Finder<'_, '_> {
         if !clause_words || adjunct {
             return None;
         }
+        // "…, a spokeswoman, Anna Richardson White, said on Saturday": the speaker is the
+        // apposition between the commas before the verb, the clause what comes before it.
+        if comma + 1 == cue.start
+            && let Some((speaker, end)) = self.apposition_before(sentence.start, comma)
+        {
+            let (content, kind) = self.clause(sentence.start..end);
+            let speaker = self.attribution(&speaker, end..sentence.end, &content);
+            self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.6);
+            return None;
+        }
         let between = candidates(self.v, comma + 1..cue.start, &self.channels);
         let speaker = choose_left(self.v, &between, cue.start)
             // A medium that speaks for itself: "…, CNN reported."
@@ -1082,6 +1099,30 @@ impl Finder<'_, '_> {
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
         None
+    }
+
+    /// The speaker named between commas before token `comma` ("…, a spokeswoman, Anna White,")
+    /// and the comma that ends the clause before it.
+    fn apposition_before(&self, start: usize, comma: usize) -> Option<(Candidate, usize)> {
+        let prev = |to: usize, within: usize| {
+            (start + 3..to)
+                .rev()
+                .take(within)
+                .find(|&p| self.v.is_comma(p))
+        };
+        let p1 = prev(comma, 8)?;
+        let last = candidates(self.v, p1 + 1..comma, &self.channels)
+            .into_iter()
+            .find(|c| !c.complement)?;
+        // A role before the name: "a spokeswoman, Anna White".
+        if let Some(p2) = prev(p1, 6)
+            && let Some(role) = candidates(self.v, p2 + 1..p1, &self.channels)
+                .into_iter()
+                .find(|c| matches!(c.form, Form::Role { .. }) && c.tokens.start <= p2 + 2)
+        {
+            return Some((role, p2));
+        }
+        Some((last, p1))
     }
 
     /// "As Josh Earnest explained, …", "As Byler pointed out in December, “…”": an attribution
