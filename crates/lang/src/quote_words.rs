@@ -38,6 +38,7 @@ impl QuoteWord {
             SpeakerWord::Indefinite => 4,
             SpeakerWord::Connector => 5,
             SpeakerWord::Function => 6,
+            SpeakerWord::Possessive => 7,
         }
     }
 }

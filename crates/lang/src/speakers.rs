@@ -25,6 +25,9 @@ pub enum SpeakerWord {
     /// Another function word (preposition, conjunction): capitalised at a sentence start it is
     /// not a name ("Nella sua dichiarazione, …").
     Function,
+    /// A possessive: "his", "their", "'s" (before an attitude noun it names the source:
+    /// "his endorsement of…").
+    Possessive,
 }
 
 impl FromStr for SpeakerWord {
@@ -39,9 +42,10 @@ impl FromStr for SpeakerWord {
             "indefinite" => SpeakerWord::Indefinite,
             "connector" => SpeakerWord::Connector,
             "function" => SpeakerWord::Function,
+            "possessive" => SpeakerWord::Possessive,
             other => {
                 return Err(format!(
-                    "unknown kind {other:?} (expected person, group, pronoun, definite, indefinite, connector or function)"
+                    "unknown kind {other:?} (expected person, group, pronoun, definite, indefinite, connector, function or possessive)"
                 ));
             }
         })

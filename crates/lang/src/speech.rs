@@ -17,7 +17,18 @@ pub enum SpeechRole {
     Verb {
         /// Whether a reported clause may follow without a complementiser.
         bare: bool,
+        /// An attitude verb whose object noun phrase, a name included, or infinitive is what
+        /// the subject holds: "supports Trump", "has long opposed the deal", "wants to win".
+        /// Implies `bare`.
+        object: bool,
     },
+    /// An attitude noun with its preposition: "endorsement of", "support for", "criticism
+    /// of". A possessive right before it ("his", "Graham's") is the source; the phrase after
+    /// it is the content.
+    Noun,
+    /// The infinitive marker ("to"): after an attitude verb the infinitive is the content
+    /// ("wants to lose").
+    Infinitive,
     /// A clitic that makes the verb after it point back at the previous sentence: "lo" in
     /// "Lo riferisce l'agenzia Tass".
     Clitic,
@@ -41,8 +52,20 @@ impl FromStr for SpeechRole {
 
     fn from_str(s: &str) -> Result<SpeechRole, String> {
         Ok(match s {
-            "verb" => SpeechRole::Verb { bare: false },
-            "verb_bare" => SpeechRole::Verb { bare: true },
+            "verb" => SpeechRole::Verb {
+                bare: false,
+                object: false,
+            },
+            "verb_bare" => SpeechRole::Verb {
+                bare: true,
+                object: false,
+            },
+            "verb_object" => SpeechRole::Verb {
+                bare: true,
+                object: true,
+            },
+            "noun" => SpeechRole::Noun,
+            "inf" => SpeechRole::Infinitive,
             "clitic" => SpeechRole::Clitic,
             "source" => SpeechRole::Source,
             "impersonal" => SpeechRole::Impersonal,
@@ -52,7 +75,7 @@ impl FromStr for SpeechRole {
             "through" => SpeechRole::Through,
             other => {
                 return Err(format!(
-                    "unknown role {other:?} (expected verb, verb_bare, clitic, source, impersonal, that, that_inf, by or through)"
+                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, inf, clitic, source, impersonal, that, that_inf, by or through)"
                 ));
             }
         })
@@ -76,11 +99,37 @@ mod tests {
     fn builtin_languages_read_their_speech_cues() {
         let langs = Languages::builtin().unwrap();
         let cases = [
-            ("it", "dichiarato", SpeechRole::Verb { bare: false }, 1),
+            (
+                "it",
+                "dichiarato",
+                SpeechRole::Verb {
+                    bare: false,
+                    object: false,
+                },
+                1,
+            ),
             ("it", "secondo", SpeechRole::Source, 1),
             ("it", "si legge", SpeechRole::Impersonal, 2),
             ("en", "according to", SpeechRole::Source, 2),
-            ("en", "said", SpeechRole::Verb { bare: true }, 1),
+            (
+                "en",
+                "said",
+                SpeechRole::Verb {
+                    bare: true,
+                    object: false,
+                },
+                1,
+            ),
+            (
+                "en",
+                "supports",
+                SpeechRole::Verb {
+                    bare: true,
+                    object: true,
+                },
+                1,
+            ),
+            ("en", "endorsement of", SpeechRole::Noun, 2),
             ("es", "según", SpeechRole::Source, 1),
             ("fr", "selon", SpeechRole::Source, 1),
             ("de", "laut", SpeechRole::Source, 1),

@@ -15,7 +15,8 @@ pub(crate) struct Region {
 /// The closing mark of an opening mark, and whether it may also open (straight marks).
 fn closer(open: char) -> Option<&'static [char]> {
     Some(match open {
-        '“' => &['”', '“'],
+        // A curly opening closed by a straight mark: '“The pool is out of balance," the group'.
+        '“' => &['”', '“', '"'],
         '„' => &['“', '”'],
         '«' => &['»'],
         '»' => &['«'],

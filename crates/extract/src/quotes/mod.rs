@@ -271,13 +271,54 @@ impl Finder<'_, '_> {
                 continue;
             };
             let next = match role {
-                SpeechRole::Verb { bare } => self.verb(t..t + n, bare),
+                // After a determiner or a number the word is a noun: "the report", "30 states".
+                // After a possessive the verb's form is a noun with its source: "his call
+                // for…", "their hopes that…".
+                SpeechRole::Verb { .. } if t > 0 && self.v.is_possessive(t - 1) => {
+                    self.noun(t..t + n)
+                }
+                SpeechRole::Verb { .. } if self.after_determiner(t) => None,
+                // A capitalised cue inside a sentence belongs to a title or a name: "Trump
+                // Heard What His Nemesis Just Said".
+                SpeechRole::Verb { .. } | SpeechRole::Noun
+                    if !self.v.opens_sentence(t)
+                        && self
+                            .v
+                            .token_text(t)
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_uppercase) =>
+                {
+                    None
+                }
+                SpeechRole::Verb { bare, object } => self.verb(t..t + n, bare, object),
+                SpeechRole::Noun => self.noun(t..t + n),
                 SpeechRole::Source => self.source(t..t + n),
                 SpeechRole::Impersonal => self.impersonal(t..t + n),
                 _ => None,
             };
             t = next.unwrap_or(t + n).max(t + n);
         }
+    }
+
+    /// True when token `t` follows a determiner, a possessive or a number in its sentence (a
+    /// determiner that is also a pronoun, "this", "many", or a clitic excepted).
+    fn after_determiner(&self, t: usize) -> bool {
+        if t == 0 || self.v.sentence_of[t - 1] != self.v.sentence_of[t] {
+            return false;
+        }
+        let p = t - 1;
+        // "the most telling promise": a pronoun-like determiner after another determiner.
+        let after_det = p > 0
+            && self.v.sentence_of[p - 1] == self.v.sentence_of[p]
+            && self.v.is_determiner(p - 1);
+        self.v.tokens[p].kind == TokenKind::Number
+            || ((self.v.is_determiner(p) || self.v.is_possessive(p))
+                && (after_det
+                    || !self
+                        .v
+                        .speaker_word(p, |w| w == cronaca_lang::SpeakerWord::Pronoun))
+                && !matches!(self.role_at(p), Some((SpeechRole::Clitic, _))))
     }
 
     /// Index of the unused region whose closing mark ends at most `gap` tokens before token
@@ -292,8 +333,31 @@ impl Finder<'_, '_> {
         let r = &self.v.regions[k];
         let after = self.v.token_at(r.outer.end);
         let between = after..t;
-        (!self.used[k] && between.len() <= gap && between.clone().all(|b| !self.ends_sentence(b)))
-            .then_some(k)
+        // A quotation closing the sentence before is not this cue's: "“…whatever.” Others say".
+        let same_sentence =
+            after == 0 || after > t || self.v.sentence_of[after - 1] == self.v.sentence_of[t];
+        (!self.used[k]
+            && same_sentence
+            && between.len() <= gap
+            && between.clone().all(|b| !self.ends_sentence(b)))
+        .then_some(k)
+    }
+
+    /// True when region `k` opens after a lower-case word of its sentence: words quoted inside
+    /// a clause ("their “reveries about…,” Will urged"), not a quotation the cue after it
+    /// introduces.
+    fn inside_clause(&self, k: usize) -> bool {
+        let open = self.v.token_at(self.v.regions[k].outer.start);
+        open > 0
+            && open < self.v.tokens.len()
+            && self.v.sentence_of[open - 1] == self.v.sentence_of[open]
+            && self.v.tokens[open - 1].kind == TokenKind::Word
+            && self
+                .v
+                .token_text(open - 1)
+                .chars()
+                .next()
+                .is_some_and(char::is_lowercase)
     }
 
     /// Index of the unused region opening at most `gap` tokens after token `t` (exclusive),
@@ -369,6 +433,26 @@ impl Finder<'_, '_> {
             )
     }
 
+    /// True when the word at token `t` (right after a name) goes on with the name's clause: a
+    /// lower-case word that is no preposition or other function word ("said Clinton should…",
+    /// not "said Smith on Tuesday").
+    fn opens_clause(&self, t: usize, end: usize) -> bool {
+        t < end && self.v.is_possessive(t)
+            || t < end
+                && self.v.tokens[t].kind == TokenKind::Word
+                && self
+                    .v
+                    .token_text(t)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && !self.opens_adjunct(t)
+                && !matches!(
+                    self.role_at(t),
+                    Some((SpeechRole::By | SpeechRole::Through | SpeechRole::That, _))
+                )
+    }
+
     /// True when region `k` holds a sentence's worth of words rather than a scare quote.
     fn is_long(&self, k: usize) -> bool {
         self.v.text[self.v.regions[k].inner.clone()]
@@ -390,10 +474,15 @@ impl Finder<'_, '_> {
         match next {
             Some(j) => (start + 1..j)
                 .rev()
-                .find(|&c| self.v.is_comma(c))
+                .find(|&c| self.v.is_comma(c) || self.is_dash(c))
                 .unwrap_or(end),
             None => end,
         }
+    }
+
+    /// A dash between words: "… - an old favorite - others say …".
+    fn is_dash(&self, t: usize) -> bool {
+        self.v.is_punct(t) && matches!(self.v.token_text(t), "-" | "–" | "—")
     }
 
     fn starts_region(&self, t: usize) -> bool {
@@ -444,12 +533,33 @@ impl Finder<'_, '_> {
     fn speaker_left(&self, cue: usize) -> Option<Candidate> {
         let start = self.subject_start(cue);
         let cands = candidates(self.v, start..cue, &self.channels);
-        choose_left(self.v, &cands, cue)
-            .or_else(|| {
-                // A channel that speaks for itself: "Il quotidiano … The Daily Mirror ha affermato".
-                cands.last().cloned()
-            })
-            .or_else(|| self.noun_phrase_before(start, cue))
+        // A verb right after a comma goes on with the clause's subject: "Democrats are drawing
+        // blueprints for…, saying…", "Clinton, who won Iowa, said".
+        if cue > start
+            && self.v.is_comma(cue - 1)
+            && let Some(c) = cands.iter().find(|c| !c.complement && !c.channel)
+        {
+            return Some(c.clone());
+        }
+        let chosen = choose_left(self.v, &cands, cue).or_else(|| {
+            // A channel that speaks for itself: "Il quotidiano … The Daily Mirror ha affermato".
+            cands.last().cloned()
+        });
+        let np = self.noun_phrase_before(start, cue);
+        // A noun phrase right before the verb is its subject rather than a name in a
+        // complement or behind a comma: "Having fled Afghanistan in March, the couple worried".
+        if let Some(np) = &np
+            && let Some(c) = &chosen
+            && c.tokens.end <= np.tokens.start
+            && (c.complement || (c.tokens.end..np.tokens.start).any(|t| self.v.is_punct(t)))
+            && !(np.tokens.start > start
+                && self.v.speaker_word(np.tokens.start - 1, |w| {
+                    w == cronaca_lang::SpeakerWord::Function
+                }))
+        {
+            return Some(np.clone());
+        }
+        chosen.or(np)
     }
 
     /// A noun phrase opened by a determiner right before token `cue`, for subjects no word
@@ -461,6 +571,9 @@ impl Finder<'_, '_> {
             .take_while(|&k| !self.v.is_punct(k))
             .filter(|&k| self.v.is_determiner(k))
             .last()?;
+        if (det..cue).any(|k| self.v.is_time_noun(k)) {
+            return None;
+        }
         Some(Candidate {
             tokens: det..cue,
             form: Form::Role {
@@ -628,7 +741,12 @@ impl Finder<'_, '_> {
         rule: &'static str,
         confidence: f64,
     ) {
-        if content.is_empty() {
+        // Markup ("<tweet id=\"7604…\">") and numbers say nothing.
+        if content.is_empty()
+            || !self.v.text[content.clone()]
+                .chars()
+                .any(char::is_alphabetic)
+        {
             return;
         }
         for k in self.v.regions_over(&content) {
@@ -672,7 +790,7 @@ impl Finder<'_, '_> {
     }
 
     /// A speech verb at tokens `cue`.
-    fn verb(&mut self, cue: Range<usize>, bare: bool) -> Option<usize> {
+    fn verb(&mut self, cue: Range<usize>, bare: bool, object: bool) -> Option<usize> {
         let sentence = self.sentence(cue.start);
         let cue_span = self.v.span(cue.clone());
         let clitic = (1..=2).any(|d| {
@@ -680,7 +798,11 @@ impl Finder<'_, '_> {
                 && matches!(self.role_at(cue.start - d), Some((SpeechRole::Clitic, 1)))
         });
         // 1. A reported clause after a complementiser.
-        if !clitic && let Some(start) = self.complement(cue.end, sentence.end) {
+        // An attitude verb's own object comes first: "blasted Republicans for …, now that …".
+        let that = self
+            .complement(cue.end, sentence.end)
+            .filter(|&s| !object || s <= cue.end + 3);
+        if !clitic && let Some(start) = that {
             let body = self.trim_end(start..self.clause_end(start, sentence.end));
             if body.len() >= 2 {
                 let (content, kind) = self.clause(body.clone());
@@ -697,7 +819,10 @@ impl Finder<'_, '_> {
             }
         }
         // 2. A quotation right before the cue: "«…» ha detto X", "“…,” X said".
-        if let Some(k) = self.region_before(cue.start, QUOTE_GAP) {
+        if let Some(k) = self
+            .region_before(cue.start, QUOTE_GAP)
+            .filter(|&k| !self.inside_clause(k))
+        {
             let region = self.v.regions[k].clone();
             let after = self.v.token_at(region.outer.end);
             let left = candidates(self.v, after..cue.start, &self.channels);
@@ -820,18 +945,72 @@ impl Finder<'_, '_> {
         }
         // 5. A clause or object straight after a verb: "Mosca ha confermato l'invio di truppe".
         let left = self.speaker_left(cue.start);
+        // "has promised to push harder, opposed his trade deal…": a verb after a comma that
+        // ends the previous quote's content shares its subject.
+        // So does one with no subject after a comma in a sentence whose earlier cue had one:
+        // "X called the agreement “…” in global efforts…, applauding…".
+        let shared =
+            if left.is_none() && cue.start > sentence.start + 1 && self.v.is_comma(cue.start - 1) {
+                let from = self.v.tokens[sentence.start].span.start;
+                let at = self.v.tokens[cue.start].span.start;
+                self.quotes
+                    .iter()
+                    .rev()
+                    .take(8)
+                    .find(|q| {
+                        q.content.end == self.v.tokens[cue.start - 2].span.end
+                            || q.cue
+                                .as_ref()
+                                .is_some_and(|c| c.start >= from && c.end <= at)
+                    })
+                    .map(|q| q.speaker.clone())
+            } else {
+                None
+            };
         if bare
-            && let Some(c) = left.clone()
+            && let Some(inherited) = shared
             && cue.end < sentence.end
             && !self.v.is_punct(cue.end)
-            && self.v.name_at(cue.end, sentence.end).is_none()
-            && !self.opens_adjunct(cue.end)
+            && (object || !self.opens_adjunct(cue.end))
         {
             let mut end = cue.end;
             while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
                 end += 1;
             }
             if end - cue.end >= 2 {
+                let (content, kind) = self.clause(cue.end..end);
+                self.push(
+                    kind,
+                    content,
+                    inherited,
+                    cue_span,
+                    "quotes:shared-subject",
+                    0.5,
+                );
+                return Some(end);
+            }
+        }
+        // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
+        // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
+        if bare
+            && let Some(c) = left.clone()
+            && cue.end < sentence.end
+            && !self.v.is_punct(cue.end)
+            && (object
+                || self
+                    .v
+                    .name_at(cue.end, sentence.end)
+                    .is_none_or(|n| self.opens_clause(n.end, sentence.end)))
+            && (!self.opens_adjunct(cue.end)
+                || object && matches!(self.role_at(cue.end), Some((SpeechRole::Infinitive, 1))))
+        {
+            let mut end = cue.end;
+            while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
+                end += 1;
+            }
+            // "… some friends say X would look zippier - an old favorite - others say …".
+            let end = end.min(self.clause_end(cue.end, sentence.end));
+            if end > cue.end && end - cue.end >= if object { 1 } else { 2 } {
                 let (content, kind) = self.clause(cue.end..end);
                 let speaker = self.attribution(&c, sentence.start..cue.end, &content);
                 self.push(kind, content, speaker, cue_span, "quotes:verb-object", 0.6);
@@ -842,12 +1021,29 @@ impl Finder<'_, '_> {
         let comma = (sentence.start..cue.start)
             .rev()
             .take(5)
-            .find(|&p| self.v.is_comma(p))?;
+            .find(|&p| self.v.is_comma(p));
+        let Some(comma) = comma else {
+            // 7. "As Josh Earnest explained, three taxes were postponed…": the clause after the
+            // comma that closes the attribution.
+            return self.clause_after(&tail, sentence, cue_span, left);
+        };
         if comma < sentence.start + 3
             || !(tail.end >= sentence.end
                 || self.ends_sentence(tail.end)
                 || self.v.is_comma(tail.end))
         {
+            return None;
+        }
+        // "…, he said on Tuesday.", "…, said the minister", "…, he told reporters": only
+        // adjuncts, the speaker or a short complement may follow the verb; a verb with its own object ("In a poll, voters said Clinton should…")
+        // reports that, not the words before the comma.
+        let tail_is_object = tail.len() >= 3
+            && !self.opens_adjunct(tail.start)
+            && self.speaker_right(tail.start).is_none_or(|c| {
+                c.tokens.start > tail.start + 2
+                    || c.tokens.end < tail.end && self.opens_clause(c.tokens.end, tail.end)
+            });
+        if tail_is_object {
             return None;
         }
         let clause_words = (sentence.start..comma).any(|t| {
@@ -859,15 +1055,171 @@ impl Finder<'_, '_> {
                     .next()
                     .is_some_and(char::is_lowercase)
         });
-        if !clause_words {
+        // "In a CNN poll the same month, …": an adjunct opening the sentence is no clause.
+        let adjunct = self.opens_adjunct(sentence.start)
+            && !(sentence.start..comma).any(|t| self.v.is_comma(t));
+        if !clause_words || adjunct {
+            return None;
+        }
+        // "…, a spokeswoman, Anna Richardson White, said on Saturday": the speaker is the
+        // apposition between the commas before the verb, the clause what comes before it.
+        if comma + 1 == cue.start
+            && let Some((speaker, end)) = self.apposition_before(sentence.start, comma)
+        {
+            let (content, kind) = self.clause(sentence.start..end);
+            let speaker = self.attribution(&speaker, end..sentence.end, &content);
+            self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.6);
             return None;
         }
         let between = candidates(self.v, comma + 1..cue.start, &self.channels);
-        let speaker =
-            choose_left(self.v, &between, cue.start).or_else(|| self.speaker_right(cue.end))?;
+        let speaker = choose_left(self.v, &between, cue.start)
+            // A medium that speaks for itself: "…, CNN reported."
+            .or_else(|| between.last().cloned())
+            .or_else(|| self.speaker_right(cue.end))
+            .or_else(|| {
+                // A few words no list knows: "…, former rival says."
+                let words = comma + 1..cue.start;
+                (!words.is_empty()
+                    && tail.is_empty()
+                    && words.len() <= 4
+                    && words.clone().all(|t| {
+                        self.v.tokens[t].kind == TokenKind::Word && !self.opens_adjunct(t)
+                    }))
+                .then_some(Candidate {
+                    tokens: words,
+                    form: Form::Role {
+                        person: false,
+                        definite: false,
+                    },
+                    channel: false,
+                    complement: false,
+                })
+            })?;
         let (content, kind) = self.clause(sentence.start..comma);
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
+        None
+    }
+
+    /// The speaker named between commas before token `comma` ("…, a spokeswoman, Anna White,")
+    /// and the comma that ends the clause before it.
+    fn apposition_before(&self, start: usize, comma: usize) -> Option<(Candidate, usize)> {
+        let prev = |to: usize, within: usize| {
+            (start + 3..to)
+                .rev()
+                .take(within)
+                .find(|&p| self.v.is_comma(p))
+        };
+        let p1 = prev(comma, 8)?;
+        let last = candidates(self.v, p1 + 1..comma, &self.channels)
+            .into_iter()
+            .find(|c| !c.complement)?;
+        // A role before the name: "a spokeswoman, Anna White".
+        if let Some(p2) = prev(p1, 6)
+            && let Some(role) = candidates(self.v, p2 + 1..p1, &self.channels)
+                .into_iter()
+                .find(|c| matches!(c.form, Form::Role { .. }) && c.tokens.start <= p2 + 2)
+        {
+            return Some((role, p2));
+        }
+        Some((last, p1))
+    }
+
+    /// "As Josh Earnest explained, …", "As Byler pointed out in December, “…”": an attribution
+    /// opening the sentence after a function word, closed by a comma after the verb and its
+    /// adjuncts.
+    fn clause_after(
+        &mut self,
+        tail: &Range<usize>,
+        sentence: Range<usize>,
+        cue_span: Range<usize>,
+        left: Option<Candidate>,
+    ) -> Option<usize> {
+        let c = left?;
+        if !(tail.is_empty() || self.opens_adjunct(tail.start))
+            || tail.end + 1 >= sentence.end
+            || !self.v.is_comma(tail.end)
+            || c.tokens.start > sentence.start + 3
+            || c.tokens.start == sentence.start
+            || !self
+                .v
+                .speaker_word(sentence.start, |w| w == cronaca_lang::SpeakerWord::Function)
+        {
+            return None;
+        }
+        let start = tail.end + 1;
+        let body = self.trim_end(start..self.clause_end(start, sentence.end));
+        if body.len() < 2 {
+            return None;
+        }
+        let (content, kind) = match self.region_after(start, 0) {
+            Some((k, _)) if self.v.regions[k].outer.end >= self.v.span(body.clone()).end => {
+                (self.v.regions[k].inner.clone(), QuoteKind::Direct)
+            }
+            _ => self.clause(body.clone()),
+        };
+        let speaker = self.attribution(&c, sentence.start..tail.end, &content);
+        self.push(kind, content, speaker, cue_span, "quotes:as-verb", 0.6);
+        Some(body.end)
+    }
+
+    /// "his endorsement of Cruz", "Graham's energetic support for Cruz": the possessive before
+    /// an attitude noun (at most two modifiers away) is the source, the phrase after it (or the
+    /// clause after a complementiser) the content.
+    fn noun(&mut self, cue: Range<usize>) -> Option<usize> {
+        let sentence = self.sentence(cue.start);
+        let mut p = cue.start;
+        let pos = loop {
+            if p <= sentence.start || cue.start - p > 2 {
+                return None;
+            }
+            p -= 1;
+            if self.v.is_possessive(p) {
+                break p;
+            }
+            let modifier = self.v.tokens[p].kind == TokenKind::Word
+                && self.v.region_of[p].is_none()
+                && self.v.speaker_at(p).is_none()
+                && self.role_at(p).is_none()
+                && !self.v.is_capitalised(p);
+            if !modifier {
+                return None;
+            }
+        };
+        // A possessive written onto the word before ("Graham's") closes the source's name.
+        let attached = pos > sentence.start
+            && self.v.tokens[pos - 1].span.end == self.v.tokens[pos].span.start;
+        let speaker = if attached {
+            let start = self.subject_start(pos);
+            candidates(self.v, start..pos, &self.channels)
+                .into_iter()
+                .rev()
+                .find(|c| c.tokens.end == pos)?
+        } else {
+            Candidate {
+                tokens: pos..pos + 1,
+                form: Form::Pronoun,
+                channel: false,
+                complement: false,
+            }
+        };
+        let start = if cue.end < sentence.end && self.is_that(cue.end) {
+            cue.end + 1
+        } else {
+            cue.end
+        };
+        if start >= sentence.end {
+            return None;
+        }
+        let window = self.object_window(start);
+        let window = self.trim_end(window);
+        if window.is_empty() || self.v.is_punct(window.start) {
+            return None;
+        }
+        let (content, kind) = self.clause(window);
+        let cue_span = self.v.span(cue.clone());
+        let speaker = self.attribution(&speaker, sentence.start..cue.end, &content);
+        self.push(kind, content, speaker, cue_span, "quotes:noun-object", 0.5);
         None
     }
 
@@ -876,12 +1228,16 @@ impl Finder<'_, '_> {
         let sentence = self.sentence(cue.start);
         let window = self.object_window(cue.end);
         let first = candidates(self.v, window.clone(), &self.channels);
-        let c = match first.first() {
-            Some(c) => c.clone(),
-            // "according to a just-released poll": a noun phrase no word list knows.
-            None if !window.is_empty() && (cue.len() > 1 || self.v.is_determiner(cue.end)) => {
+        // "according to a just-released poll from Florida Atlantic University, …": a noun
+        // phrase no word list knows, up to the comma (or its first words).
+        let fallback = (!window.is_empty() && (cue.len() > 1 || self.v.is_determiner(cue.end)))
+            .then(|| {
+                let to_comma = window.end >= sentence.end
+                    || self.ends_sentence(window.end)
+                    || self.v.is_comma(window.end);
+                let len = if to_comma { 20 } else { 8 };
                 Candidate {
-                    tokens: window.start..window.end.min(window.start + 8),
+                    tokens: window.start..window.end.min(window.start + len),
                     form: Form::Role {
                         person: false,
                         definite: false,
@@ -889,17 +1245,21 @@ impl Finder<'_, '_> {
                     channel: false,
                     complement: false,
                 }
+            });
+        let c = match (first.first(), fallback) {
+            // "secondo" is also an ordinal: the source must follow at once (after a
+            // determiner).
+            (Some(c), fallback)
+                if c.tokens.start > cue.end + 1
+                    || (c.tokens.start == cue.end + 1 && !self.v.is_determiner(cue.end)) =>
+            {
+                fallback?
             }
-            None => return None,
+            (Some(c), _) => c.clone(),
+            (None, fallback) => fallback?,
         };
         // Without a comma the source ends with its noun phrase: "Laut Polizei wurden …".
         let window = window.start..window.end.min(c.tokens.end.max(window.start));
-        // "secondo" is also an ordinal: the source must follow at once (after a determiner).
-        if c.tokens.start > cue.end + 1
-            || (c.tokens.start == cue.end + 1 && !self.v.is_determiner(cue.end))
-        {
-            return None;
-        }
         let cue_span = self.v.span(cue.clone());
         let opens = (sentence.start..cue.start)
             .all(|t| self.v.is_punct(t) || self.role_at(t).is_none() && t + 2 >= cue.start);

@@ -62,6 +62,13 @@ pub(crate) fn candidates(
                         });
                     let start = if t > window.start && v.is_determiner(t - 1) {
                         t - 1
+                    } else if t > window.start
+                        && v.is_possessive(t - 1)
+                        && (t < 2 || v.tokens[t - 2].span.end != v.tokens[t - 1].span.start)
+                    {
+                        // "his spokesman"; in "Sanders's campaign" the name before is its own
+                        // candidate.
+                        t - 1
                     } else {
                         t
                     };
@@ -75,11 +82,31 @@ pub(crate) fn candidates(
                     ))
                 }
                 SpeakerWord::Pronoun if !v.is_capitalised(t) => Some((t..t + n, Form::Pronoun)),
+                // A determiner standing alone before the verb: "many worried that…".
+                _ if t + 1 == window.end
+                    && v.speaker_word(t, |w| w == SpeakerWord::Pronoun)
+                    && !v.is_capitalised(t) =>
+                {
+                    Some((t..t + 1, Form::Pronoun))
+                }
                 _ => v.name_at(t, window.end).map(|r| (r, Form::Name)),
             }
         } else {
             v.name_at(t, window.end).map(|r| (r, Form::Name))
         };
+        // A weekday or a month is a date, not a speaker ("said on Wednesday"); a lone
+        // capitalised word opening a sentence, away from the window's end, that the entity
+        // layer did not take is a common word ("Even", "Having fled …, the couple said").
+        let found = found.filter(|(tokens, form)| {
+            *form != Form::Name
+                || tokens.len() > 1
+                || !(v.is_time_word(tokens.start)
+                    || v.has_mentions()
+                        && tokens.end + 4 < window.end
+                        && v.opens_sentence(tokens.start)
+                        && v.opens_phrase(tokens.end)
+                        && v.entity_over(&v.tokens[tokens.start].span).is_none())
+        });
         match found {
             Some((tokens, form)) => {
                 let first = channels.partition_point(|c| c.tokens.end <= tokens.start);
@@ -91,15 +118,18 @@ pub(crate) fn candidates(
                             .as_ref()
                             .is_some_and(|n| n.start < tokens.end && tokens.start < n.end)
                     });
-                let complement = tokens.start > 0 && !v.is_determiner(tokens.start) && {
-                    let b = tokens.start - 1;
-                    v.tokens[b].kind == TokenKind::Word
-                        && v.token_text(b)
-                            .chars()
-                            .next()
-                            .is_some_and(char::is_lowercase)
-                        && !v.is_determiner(b)
-                };
+                let complement = tokens.start > 0
+                    && !v.is_determiner(tokens.start)
+                    && !v.is_possessive(tokens.start)
+                    && {
+                        let b = tokens.start - 1;
+                        v.tokens[b].kind == TokenKind::Word
+                            && v.token_text(b)
+                                .chars()
+                                .next()
+                                .is_some_and(char::is_lowercase)
+                            && !v.is_determiner(b)
+                    };
                 t = tokens.end;
                 out.push(Candidate {
                     tokens,
@@ -154,12 +184,31 @@ fn extend_role(v: &View, mut end: usize, limit: usize) -> usize {
 /// name before it.
 pub(crate) fn choose_left(v: &View, cands: &[Candidate], cue: usize) -> Option<Candidate> {
     let cands: Vec<&Candidate> = cands.iter().filter(|c| !c.channel).collect();
+    // A candidate right before the verb is its subject unless a preposition governs it:
+    // "a dynamic Greenberg said" (but "a Firenze ha detto").
+    if let Some(c) = cands.last()
+        && c.tokens.end == cue
+        && c.complement
+        && !v.speaker_word(c.tokens.start - 1, |w| {
+            matches!(w, SpeakerWord::Function | SpeakerWord::Connector)
+        })
+    {
+        return Some((*c).clone());
+    }
     let last = cands
         .iter()
         .rev()
         .find(|c| !c.complement)
         .or(cands.last())
         .copied()?;
+    // A pronoun right before the verb is its subject: "delegates who backed…", "and he said".
+    if let Some(p) = cands.last()
+        && p.form == Form::Pronoun
+        && p.tokens.end + 3 >= cue
+        && (p.tokens.end..cue).all(|t| !v.is_punct(t))
+    {
+        return Some((*p).clone());
+    }
     let comma_after = (last.tokens.end..cue).any(|t| v.is_comma(t));
     if comma_after {
         let comma_before = (0..last.tokens.start)

@@ -3,7 +3,7 @@
 
 use super::marks::{Region, find_regions};
 use crate::entities::Entity;
-use cronaca_lang::{Lang, QuoteWord, SpeakerWord, SpeechRole, fold_time_into};
+use cronaca_lang::{Lang, QuoteWord, SpeakerWord, SpeechRole, TimeWord, fold_time_into};
 use cronaca_model::EntityType;
 use cronaca_text::{Segmentation, Token, TokenKind};
 use std::ops::Range;
@@ -385,6 +385,63 @@ impl View<'_> {
         self.speaker_word(t, |w| w == SpeakerWord::Connector)
     }
 
+    /// True when token `t` alone is a weekday or a (not weak) month: "Wednesday", "January".
+    pub fn is_time_word(&self, t: usize) -> bool {
+        self.lang
+            .times
+            .starting_with(self.words[t])
+            .iter()
+            .any(|e| {
+                e.rest.is_empty()
+                    && matches!(
+                        e.word,
+                        TimeWord::Weekday { .. } | TimeWord::Month { weak: false, .. }
+                    )
+            })
+    }
+
+    /// True when token `t` is a weekday, a month, a time unit or a part of the day: "this
+    /// week", "Tuesday night" name a time, not a speaker.
+    pub fn is_time_noun(&self, t: usize) -> bool {
+        self.lang
+            .times
+            .starting_with(self.words[t])
+            .iter()
+            .any(|e| {
+                e.rest.is_empty()
+                    && matches!(
+                        e.word,
+                        TimeWord::Weekday { .. }
+                            | TimeWord::Month { weak: false, .. }
+                            | TimeWord::Unit(_)
+                            | TimeWord::PartOfDay(_)
+                    )
+            })
+    }
+
+    /// True when token `t` is a comma, a determiner or a possessive: what follows a
+    /// sentence-opening adverb or participle ("Even the…", "Instead, …", "Having fled…" are
+    /// not all caught, but "Democrats are…" is left alone).
+    pub fn opens_phrase(&self, t: usize) -> bool {
+        t < self.tokens.len()
+            && (self.is_comma(t) || self.is_determiner(t) || self.is_possessive(t))
+    }
+
+    /// True when the document has entity mentions (the entity layer ran and found some).
+    pub fn has_mentions(&self) -> bool {
+        !self.mentions.is_empty()
+    }
+
+    /// True when token `t` opens its sentence or a quotation.
+    pub fn opens_sentence(&self, t: usize) -> bool {
+        self.sentences[self.sentence_of[t]].start == t
+            || (t > 0 && self.is_punct(t - 1) && self.region_of[t] != self.region_of[t - 1])
+    }
+
+    pub fn is_possessive(&self, t: usize) -> bool {
+        self.speaker_word(t, |w| w == SpeakerWord::Possessive)
+    }
+
     pub fn is_determiner(&self, t: usize) -> bool {
         self.speaker_word(t, |w| {
             matches!(w, SpeakerWord::Definite | SpeakerWord::Indefinite)
@@ -407,7 +464,7 @@ impl View<'_> {
 }
 
 /// Every kind of speaker word.
-const SPEAKER_WORDS: [SpeakerWord; 7] = [
+const SPEAKER_WORDS: [SpeakerWord; 8] = [
     SpeakerWord::Person,
     SpeakerWord::Group,
     SpeakerWord::Pronoun,
@@ -415,6 +472,7 @@ const SPEAKER_WORDS: [SpeakerWord; 7] = [
     SpeakerWord::Indefinite,
     SpeakerWord::Connector,
     SpeakerWord::Function,
+    SpeakerWord::Possessive,
 ];
 
 /// How far back the stage looks for an antecedent, in mentions or speakers: enough for any
