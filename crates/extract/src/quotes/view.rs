@@ -387,36 +387,35 @@ impl View<'_> {
 
     /// True when token `t` alone is a weekday or a (not weak) month: "Wednesday", "January".
     pub fn is_time_word(&self, t: usize) -> bool {
-        self.lang
-            .times
-            .starting_with(self.words[t])
-            .iter()
-            .any(|e| {
-                e.rest.is_empty()
-                    && matches!(
-                        e.word,
-                        TimeWord::Weekday { .. } | TimeWord::Month { weak: false, .. }
-                    )
-            })
+        self.is_lone_time_word(t, |w| {
+            matches!(
+                w,
+                TimeWord::Weekday { .. } | TimeWord::Month { weak: false, .. }
+            )
+        })
     }
 
     /// True when token `t` is a weekday, a month, a time unit or a part of the day: "this
     /// week", "Tuesday night" name a time, not a speaker.
     pub fn is_time_noun(&self, t: usize) -> bool {
+        self.is_lone_time_word(t, |w| {
+            matches!(
+                w,
+                TimeWord::Weekday { .. }
+                    | TimeWord::Month { weak: false, .. }
+                    | TimeWord::Unit(_)
+                    | TimeWord::PartOfDay(_)
+            )
+        })
+    }
+
+    /// Whether token `t` is, on its own, a time word that `kind` accepts.
+    fn is_lone_time_word(&self, t: usize, kind: impl Fn(&TimeWord) -> bool) -> bool {
         self.lang
             .times
             .starting_with(self.words[t])
             .iter()
-            .any(|e| {
-                e.rest.is_empty()
-                    && matches!(
-                        e.word,
-                        TimeWord::Weekday { .. }
-                            | TimeWord::Month { weak: false, .. }
-                            | TimeWord::Unit(_)
-                            | TimeWord::PartOfDay(_)
-                    )
-            })
+            .any(|e| e.rest.is_empty() && kind(&e.word))
     }
 
     /// True when token `t` is a comma, a determiner or a possessive: what follows a
