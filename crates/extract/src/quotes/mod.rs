@@ -388,6 +388,27 @@ impl Finder<'_, '_> {
         )
     }
 
+    /// A "de"/"di" that could open an infinitive but joins a role noun to a name: "el ministerio de Salud",
+    /// "le ministère de la Santé" (an infinitive is never capitalised).
+    fn joins_name(&self, t: usize) -> bool {
+        let len = self.v.tokens.len();
+        let next = if t + 1 < len && self.v.is_determiner(t + 1) {
+            t + 2
+        } else {
+            t + 1
+        };
+        matches!(self.role_at(t), Some((SpeechRole::ThatInfinitive, 1)))
+            && t > 0
+            && self.v.speaker_word(t - 1, |w| {
+                matches!(
+                    w,
+                    cronaca_lang::SpeakerWord::Person | cronaca_lang::SpeakerWord::Group
+                )
+            })
+            && next < len
+            && self.v.is_capitalised(next)
+    }
+
     /// The start of the reported clause after a verb ending at token `from`: after "che",
     /// "that"; at "di".
     fn complement(&self, from: usize, end: usize) -> Option<usize> {
@@ -522,7 +543,7 @@ impl Finder<'_, '_> {
             && !self.ends_sentence(k)
             && self.v.region_of[k].is_none()
             && !self.starts_region(k)
-            && !self.is_that(k)
+            && !(self.is_that(k) && !self.joins_name(k))
             && self.v.token_text(k) != ":"
         {
             k += 1;

@@ -172,6 +172,13 @@ fn extend_role(v: &View, mut end: usize, limit: usize) -> usize {
                 break;
             }
             end = k + n;
+        } else if v.is_capitalised(k) && !v.opens_sentence(k) {
+            // A capitalised complement no entity covers (languages without a tagger):
+            // "el ministerio de Salud", "le ministère de la Santé".
+            end = k + 1;
+            while end < limit && v.is_capitalised(end) {
+                end += 1;
+            }
         } else {
             break;
         }

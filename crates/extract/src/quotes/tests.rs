@@ -225,6 +225,18 @@ fn spanish_french_and_german_sources_and_verbs() {
             "la situation est sous contrôle",
         ),
         (
+            "es",
+            "Según el ministerio de Salud, los muertos son al menos 20.",
+            "el ministerio de Salud",
+            "los muertos son al menos 20",
+        ),
+        (
+            "fr",
+            "Selon le ministère de la Santé, au moins 20 personnes sont mortes.",
+            "le ministère de la Santé",
+            "au moins 20 personnes sont mortes",
+        ),
+        (
             "de",
             "Laut Polizei wurden zwei Menschen verletzt.",
             "Polizei",
