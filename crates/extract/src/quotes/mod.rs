@@ -543,7 +543,7 @@ impl Finder<'_, '_> {
             && !self.ends_sentence(k)
             && self.v.region_of[k].is_none()
             && !self.starts_region(k)
-            && !(self.is_that(k) && !self.joins_name(k))
+            && (!self.is_that(k) || self.joins_name(k))
             && self.v.token_text(k) != ":"
         {
             k += 1;
