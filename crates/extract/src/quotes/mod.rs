@@ -388,8 +388,8 @@ impl Finder<'_, '_> {
         )
     }
 
-    /// A "de"/"di" that could open an infinitive but joins a role noun to a name: "el ministerio de Salud",
-    /// "le ministère de la Santé" (an infinitive is never capitalised).
+    /// A "de"/"di" that could open an infinitive but joins a role noun to a name: "el
+    /// ministerio de Salud", "le ministère de la Santé" (an infinitive is never capitalised).
     fn joins_name(&self, t: usize) -> bool {
         let len = self.v.tokens.len();
         let next = if t + 1 < len && self.v.is_determiner(t + 1) {
