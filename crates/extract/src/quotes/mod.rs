@@ -1267,7 +1267,7 @@ impl Finder<'_, '_> {
                     complement: false,
                 }
             });
-        let c = match (first.first(), fallback) {
+        let mut c = match (first.first(), fallback) {
             // "secondo" is also an ordinal: the source must follow at once (after a
             // determiner).
             (Some(c), fallback)
@@ -1279,6 +1279,13 @@ impl Finder<'_, '_> {
             (Some(c), _) => c.clone(),
             (None, fallback) => fallback?,
         };
+        // "according to the Reuters news agency, …": the channel noun after a name belongs to
+        // the source.
+        if let Some(m) = self.channels.iter().find(|m| {
+            m.tokens.start == c.tokens.end && m.name.is_none() && m.tokens.end <= window.end
+        }) {
+            c.tokens.end = m.tokens.end;
+        }
         // Without a comma the source ends with its noun phrase: "Laut Polizei wurden …".
         let window = window.start..window.end.min(c.tokens.end.max(window.start));
         let cue_span = self.v.span(cue.clone());

@@ -210,6 +210,19 @@ fn english_said_according_to_and_trailing_attribution() {
 }
 
 #[test]
+fn a_channel_noun_after_the_name_stays_with_the_source() {
+    let (_, rows) = quotes_of(
+        "en",
+        "According to the Reuters news agency, at least 20 people were killed.",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].1, rows[0].2),
+        ("at least 20 people were killed", "Reuters news agency")
+    );
+}
+
+#[test]
 fn spanish_french_and_german_sources_and_verbs() {
     let cases = [
         (
