@@ -66,4 +66,7 @@ pub struct BenchArgs {
     /// Language of the documents, or auto.
     #[arg(long, default_value = "auto", value_name = "CODE")]
     pub lang: String,
+    /// Comma-separated layers to produce, with the stages they need (default: all).
+    #[arg(long, value_name = "LIST")]
+    pub layers: Option<String>,
 }

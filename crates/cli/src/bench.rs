@@ -2,7 +2,7 @@
 use crate::args::BenchArgs;
 use crate::exit::{Exit, Fatal};
 use crate::{check_lang, inputs, load_languages};
-use cronaca_extract::{Extractor, Layers, StageTimes};
+use cronaca_extract::{Extractor, StageTimes};
 use cronaca_ingest::{Document, InputFormat};
 use std::time::{Duration, Instant};
 
@@ -10,6 +10,7 @@ pub fn run(args: BenchArgs) -> Result<Exit, Fatal> {
     let started = Instant::now();
     let langs = load_languages(None)?;
     let lang = check_lang(&args.lang, &langs)?;
+    let layers = crate::config::parse_layers(args.layers.as_deref())?;
     let extractor = Extractor::new(langs);
     let startup = started.elapsed();
     let (sources, missing) = inputs::expand(&args.paths, false);
@@ -37,10 +38,10 @@ pub fn run(args: BenchArgs) -> Result<Exit, Fatal> {
         let mut amounts = 0usize;
         let run_start = Instant::now();
         for doc in &docs {
-            let analysis = extractor.analyse_timed(doc, &mut stages);
+            let analysis = extractor.analyse_timed(doc, layers, &mut stages);
             amounts += analysis.amounts.len();
             let clock = Instant::now();
-            let record = analysis.to_record(Layers::all());
+            let record = analysis.to_record(layers);
             let json = serde_json::to_vec(&record).map_err(|e| Fatal::failure(e.to_string()))?;
             std::hint::black_box(json);
             stages.add("record+json", clock);
@@ -79,7 +80,11 @@ pub fn run(args: BenchArgs) -> Result<Exit, Fatal> {
     if let Some(rss) = peak_rss_kib() {
         println!("peak RSS: {:.1} MB", rss as f64 / 1024.0);
     }
-    println!("(one thread; best of {} runs)", args.repeat.max(1));
+    println!(
+        "(one thread; best of {} runs; layers {})",
+        args.repeat.max(1),
+        layers.closure()
+    );
     Ok(Exit::Ok)
 }
 

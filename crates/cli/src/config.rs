@@ -47,12 +47,7 @@ impl ExtractConfig {
             }
             None => None,
         };
-        let layers = match &args.layers {
-            Some(list) => list
-                .parse::<Layers>()
-                .map_err(|e| Fatal::usage(format!("--layers: {e}")))?,
-            None => Layers::all(),
-        };
+        let layers = parse_layers(args.layers.as_deref())?;
         if args.jobs == 0 {
             return Err(Fatal::usage("--jobs: must be at least 1"));
         }
@@ -94,6 +89,16 @@ fn check_published(value: &str) -> Result<String, Fatal> {
         Err(Fatal::usage(format!(
             "--published: {value:?} is not an ISO 8601 date or date-time (e.g. 2022-01-06 or 2022-01-06T10:30:00Z)"
         )))
+    }
+}
+
+/// The value of `--layers`: every layer when absent.
+pub fn parse_layers(list: Option<&str>) -> Result<Layers, Fatal> {
+    match list {
+        Some(list) => list
+            .parse::<Layers>()
+            .map_err(|e| Fatal::usage(format!("--layers: {e}"))),
+        None => Ok(Layers::all()),
     }
 }
 

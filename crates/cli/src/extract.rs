@@ -130,7 +130,10 @@ fn record(config: &ExtractConfig, mut doc: Document) -> Done {
         doc.published.clone_from(&config.published);
     }
     let problem = doc.warnings.first().cloned();
-    let record = config.extractor.analyse(&doc).to_record(config.layers);
+    let record = config
+        .extractor
+        .analyse_layers(&doc, config.layers)
+        .to_record(config.layers);
     let mut json = match config.output {
         OutputFormat::Jsonl => serde_json::to_vec(&record),
         OutputFormat::Json => serde_json::to_vec_pretty(&record),

@@ -53,11 +53,22 @@ impl Extractor {
 
     /// Runs every stage on `doc`.
     pub fn analyse(&self, doc: &Document) -> Analysis<'_> {
-        self.analyse_timed(doc, &mut StageTimes::default())
+        self.analyse_layers(doc, Layers::all())
     }
 
-    /// Runs every stage on `doc`, adding the time each stage took to `times`.
-    pub fn analyse_timed(&self, doc: &Document, times: &mut StageTimes) -> Analysis<'_> {
+    /// Runs the stages that `layers` need (see [`Layers::closure`]); the others stay empty.
+    pub fn analyse_layers(&self, doc: &Document, layers: Layers) -> Analysis<'_> {
+        self.analyse_timed(doc, layers, &mut StageTimes::default())
+    }
+
+    /// Runs the stages that `layers` need on `doc`, adding the time each took to `times`.
+    pub fn analyse_timed(
+        &self,
+        doc: &Document,
+        layers: Layers,
+        times: &mut StageTimes,
+    ) -> Analysis<'_> {
+        let need = layers.closure();
         let clock = Instant::now();
         let text = Normalized::new(&doc.text).into_text();
         let clock = times.add("normalise", clock);
@@ -86,51 +97,8 @@ impl Extractor {
         let clock = times.add("language", clock);
         let lang = self.langs.get_or_fallback(&language.code);
         let segmentation = segment(&text, &lang.segment_rules);
-        let clock = times.add("segment", clock);
-        // Folded once for every stage that matches phrases.
-        let folded = FoldedTokens::new(&text, &segmentation.tokens);
-        let folded = folded.words();
-        let clock = times.add("fold", clock);
-        let amounts = amounts::find_amounts(&text, &segmentation, lang);
-        let clock = times.add("amounts", clock);
-        let found_times = times::find_times(
-            &text,
-            &segmentation,
-            lang,
-            &amounts,
-            doc.published.as_deref(),
-        );
-        let clock = times.add("times", clock);
-        // Without a tagger for the language, the gazetteer's names alone; none when the
-        // language is unknown.
-        let entities = (language.code != "und").then(|| {
-            let tagger = entities::tagger(&language.code);
-            entities::find_entities(&text, &segmentation, tagger, &language.code)
-        });
-        let clock = times.add("entities", clock);
-        let found_quotes = quotes::find_quotes(&text, &segmentation, lang, entities.as_deref());
-        let clock = times.add("quotes", clock);
-        let found_figures = figures::find_figures(
-            &text,
-            &segmentation,
-            &folded,
-            lang,
-            &amounts,
-            &found_times,
-            entities.as_deref(),
-        );
-        let clock = times.add("figures", clock);
-        let found_events = events::find_events(&events::Context {
-            text: &text,
-            segmentation: &segmentation,
-            folded: &folded,
-            lang,
-            entities: entities.as_deref().unwrap_or_default(),
-            times: &found_times,
-            published: doc.published.as_deref(),
-        });
-        times.add("events", clock);
-        Analysis {
+        let mut clock = times.add("segment", clock);
+        let mut analysis = Analysis {
             doc: Document {
                 warnings: Vec::new(),
                 ..doc.clone_metadata()
@@ -138,15 +106,66 @@ impl Extractor {
             language,
             lang,
             segmentation,
-            amounts,
-            entities,
-            times: found_times,
-            figures: found_figures,
-            quotes: found_quotes,
-            events: found_events,
+            layers: need,
+            amounts: Vec::new(),
+            entities: None,
+            times: Vec::new(),
+            figures: Vec::new(),
+            quotes: Quotes::default(),
+            events: Vec::new(),
             warnings,
             text,
+        };
+        let a = &mut analysis;
+        let (text, seg) = (a.text.as_str(), &a.segmentation);
+        if need.contains(Layer::Amounts) {
+            a.amounts = amounts::find_amounts(text, seg, lang);
+            clock = times.add("amounts", clock);
         }
+        if need.contains(Layer::Times) {
+            a.times = times::find_times(text, seg, lang, &a.amounts, doc.published.as_deref());
+            clock = times.add("times", clock);
+        }
+        // Without a tagger for the language, the gazetteer's names alone; none when the
+        // language is unknown.
+        if need.contains(Layer::Entities) && a.language.code != "und" {
+            let tagger = entities::tagger(&a.language.code);
+            a.entities = Some(entities::find_entities(text, seg, tagger, &a.language.code));
+        }
+        if need.contains(Layer::Entities) {
+            clock = times.add("entities", clock);
+        }
+        if need.contains(Layer::Quotes) {
+            a.quotes = quotes::find_quotes(text, seg, lang, a.entities.as_deref());
+            clock = times.add("quotes", clock);
+        }
+        if need.contains(Layer::Figures) || need.contains(Layer::Events) {
+            // Folded once for both stages that match phrases.
+            let folded = FoldedTokens::new(text, &seg.tokens);
+            let folded = folded.words();
+            clock = times.add("fold", clock);
+            a.figures = figures::find_figures(
+                text,
+                seg,
+                &folded,
+                lang,
+                &a.amounts,
+                &a.times,
+                a.entities.as_deref(),
+            );
+            clock = times.add("figures", clock);
+            a.events = events::find_events(&events::Context {
+                text,
+                segmentation: seg,
+                folded: &folded,
+                lang,
+                entities: a.entities.as_deref().unwrap_or_default(),
+                times: &a.times,
+                published: doc.published.as_deref(),
+            });
+            times.add("events", clock);
+        }
+        analysis
     }
 }
 
@@ -164,6 +183,8 @@ pub struct Analysis<'l> {
     pub lang: &'l Lang,
     /// Sentences and tokens.
     pub segmentation: Segmentation,
+    /// The layers computed (the others are empty).
+    pub layers: Layers,
     /// Every number in the text.
     pub amounts: Vec<Amount>,
     /// People, organisations and places; `None` when the language has no tagger.
@@ -181,8 +202,9 @@ pub struct Analysis<'l> {
 }
 
 impl Analysis<'_> {
-    /// The record, with the layers in `layers` that exist so far.
+    /// The record, with the layers in `layers` that were computed.
     pub fn to_record(&self, layers: Layers) -> Record {
+        let layers = layers.and(self.layers);
         let index = CharIndex::new(&self.text);
         let span = |r: &std::ops::Range<usize>| Span::from_bytes(&self.text, &index, r.clone());
         let title = self.doc.title.clone().or_else(|| {

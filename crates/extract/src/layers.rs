@@ -70,6 +70,30 @@ impl Layers {
     pub fn with(self, layer: Layer) -> Layers {
         Layers(self.0 | layer.bit())
     }
+
+    /// The layers in both sets.
+    pub fn and(self, other: Layers) -> Layers {
+        Layers(self.0 & other.0)
+    }
+
+    /// The layers that must be computed to write these, so that a written layer is the same
+    /// whatever else is asked for: times read the amounts (a number is not a date); quotes
+    /// name their speakers by entity; a figure carries its source (from the quotes) and the
+    /// event it counts, and an event its figures, source and time, so either needs every
+    /// layer.
+    pub fn closure(self) -> Layers {
+        let mut set = self;
+        if set.contains(Layer::Figures) || set.contains(Layer::Events) {
+            return Layers::all();
+        }
+        if set.contains(Layer::Times) {
+            set = set.with(Layer::Amounts);
+        }
+        if set.contains(Layer::Quotes) {
+            set = set.with(Layer::Entities);
+        }
+        set
+    }
 }
 
 /// A layer name that does not exist.
@@ -123,5 +147,17 @@ mod tests {
             Layers::all().to_string(),
             "entities,times,amounts,figures,quotes,events"
         );
+    }
+
+    #[test]
+    fn a_layer_brings_what_it_reads() {
+        let closure = |s: &str| s.parse::<Layers>().unwrap().closure().to_string();
+        assert_eq!(closure("amounts"), "amounts");
+        assert_eq!(closure("times"), "times,amounts");
+        assert_eq!(closure("entities"), "entities");
+        assert_eq!(closure("quotes"), "entities,quotes");
+        assert_eq!(closure("figures"), Layers::all().to_string());
+        assert_eq!(closure("events,amounts"), Layers::all().to_string());
+        assert_eq!(closure(""), "");
     }
 }
