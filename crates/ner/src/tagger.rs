@@ -1,7 +1,11 @@
 //! Tagging: hashed features → per-label scores → Viterbi under IOB2 constraints.
 
-use crate::features::{Sentence, SentenceFeatures, document_features};
+use crate::features::{Sentence, SentenceFeatures, Skip, document_features};
 use crate::{Label, Model, ModelError};
+
+/// The score of a name label on a token that [`Skip`] leaves without features: low enough
+/// that no path takes it, finite so that margins stay numbers.
+const OUTSIDE_ONLY: f32 = -1.0e4;
 
 /// One tagged token.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -61,11 +65,29 @@ impl Tagger {
     /// Tags every sentence of one document (in text order: features look at the whole
     /// document, e.g. how a word is capitalised elsewhere).
     pub fn tag_document(&self, doc: &[Sentence<'_>]) -> Vec<Vec<Tag>> {
-        let feats = document_features(doc, self.model.bits, &self.model.lexicon.view());
+        // Words always outside a name in the training data go unscored when label 0 is O
+        // (as every model `cronaca train ner` writes has it): on the dev sets of both
+        // languages this leaves F1 unchanged and a fifth of the tokens without features.
+        let skip = if self.model.labels.first() == Some(&Label::O) {
+            Skip::KnownOutside { seen: 3 }
+        } else {
+            Skip::Nothing
+        };
+        let feats = document_features(doc, self.model.bits, &self.model.lexicon.view(), skip);
         let l = self.model.labels.len();
         let mut scores = Vec::new();
         self.rows
             .emissions(&feats, l, self.model.scale, &mut scores);
+        // A token without features is outside every name.
+        let mut at = 0;
+        for f in &feats {
+            for i in 0..f.len() {
+                if f.token(i).is_empty() {
+                    scores[(at + i) * l + 1..(at + i + 1) * l].fill(OUTSIDE_ONLY);
+                }
+            }
+            at += f.len();
+        }
         let mut viterbi = Viterbi::default();
         let mut at = 0;
         feats

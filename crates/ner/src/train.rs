@@ -5,7 +5,9 @@
 //! are integers while training, and the averaged weights are quantised the same way every time,
 //! so the same data and settings give byte-identical models.
 
-use crate::features::{GazetteerHit, Sentence, SentenceFeatures, document_features, lexicon_key};
+use crate::features::{
+    GazetteerHit, Sentence, SentenceFeatures, Skip, document_features, lexicon_key,
+};
 use crate::label::label_set;
 use crate::lexicon::{Lexicon, LexiconView};
 use crate::tagger::{Viterbi, allowed_transitions, masked_transitions};
@@ -187,7 +189,7 @@ pub fn train(
             all: &lexicon,
             minus: Some(&folds[d % LEXICON_FOLDS]),
         };
-        let feats = document_features(&sentences, config.bits, &view);
+        let feats = document_features(&sentences, config.bits, &view, Skip::Nothing);
         for (f, s) in feats.into_iter().zip(&doc.sentences) {
             if f.len() > 0 {
                 let gold = s.labels.iter().map(|&y| index(y)).collect();
