@@ -353,10 +353,10 @@ thread_local! {
     /// fsts stand after each folded first word (`None`: no name starts so). Most walks end
     /// within their first word, and words repeat from text to text.
     static FIRST_STEPS: std::cell::RefCell<(u64, FirstSteps)> =
-        std::cell::RefCell::new((0, HashMap::new()));
+        std::cell::RefCell::new((0, FirstSteps::default()));
 }
 
-type FirstSteps = HashMap<Box<str>, [Option<(usize, u64)>; 2]>;
+type FirstSteps = rustc_hash::FxHashMap<Box<str>, [Option<(usize, u64)>; 2]>;
 
 /// A new gazetteer id (never 0, the id of no gazetteer).
 fn next_id() -> u64 {
