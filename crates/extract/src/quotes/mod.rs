@@ -1281,9 +1281,14 @@ impl Finder<'_, '_> {
         };
         // "according to the Reuters news agency, …": the channel noun after a name belongs to
         // the source.
-        if let Some(m) = self.channels.iter().find(|m| {
-            m.tokens.start == c.tokens.end && m.name.is_none() && m.tokens.end <= window.end
-        }) {
+        let at = self
+            .channels
+            .partition_point(|m| m.tokens.start < c.tokens.end);
+        if let Some(m) = self.channels[at..]
+            .iter()
+            .take_while(|m| m.tokens.start == c.tokens.end)
+            .find(|m| m.name.is_none() && m.tokens.end <= window.end)
+        {
             c.tokens.end = m.tokens.end;
         }
         // Without a comma the source ends with its noun phrase: "Laut Polizei wurden …".
