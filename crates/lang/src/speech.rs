@@ -45,6 +45,9 @@ pub enum SpeechRole {
     By,
     /// A relay marker ("tramite", "through"): who passed the speaker's words on.
     Through,
+    /// A coordinating conjunction ("and", "but"): a verb right after it, with no subject of
+    /// its own, goes on with the clause before ("said X and called him…").
+    Conjunction,
 }
 
 impl FromStr for SpeechRole {
@@ -73,9 +76,10 @@ impl FromStr for SpeechRole {
             "that_inf" => SpeechRole::ThatInfinitive,
             "by" => SpeechRole::By,
             "through" => SpeechRole::Through,
+            "conj" => SpeechRole::Conjunction,
             other => {
                 return Err(format!(
-                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, inf, clitic, source, impersonal, that, that_inf, by or through)"
+                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
                 ));
             }
         })
@@ -130,6 +134,7 @@ mod tests {
                 1,
             ),
             ("en", "endorsement of", SpeechRole::Noun, 2),
+            ("en", "and", SpeechRole::Conjunction, 1),
             ("es", "según", SpeechRole::Source, 1),
             ("fr", "selon", SpeechRole::Source, 1),
             ("de", "laut", SpeechRole::Source, 1),

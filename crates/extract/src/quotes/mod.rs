@@ -551,6 +551,81 @@ impl Finder<'_, '_> {
         from..k
     }
 
+    /// True when token `t` is a coordinating conjunction ("and", "but").
+    fn is_conjunction(&self, t: usize) -> bool {
+        matches!(self.role_at(t), Some((SpeechRole::Conjunction, 1)))
+    }
+
+    /// The speaker of the earlier quote of the sentence that the subject window of a cue at
+    /// token `cue` stops at, when the verb goes on with that quote's clause after a comma or a
+    /// conjunction and no subject of its own comes in between: "ratcheted up his attacks on
+    /// Rubio, saying…", "defended the plan…, and has not answered…, stating that…".
+    fn shared_subject(&self, cue: usize) -> Option<Attribution> {
+        let start = self.subject_start(cue);
+        let sentence = self.sentence(cue);
+        if start <= sentence.start || start >= cue {
+            return None;
+        }
+        let end = self.v.tokens[start - 1].span.end;
+        if !self.content_ends.contains(&end) {
+            return None;
+        }
+        // The word before the verb: a comma or a conjunction, perhaps with one adverb ("and
+        // also called").
+        let p = cue - 1;
+        let joined = |t: usize| self.v.is_comma(t) || self.is_conjunction(t);
+        let adverb = p > start
+            && self
+                .v
+                .speaker_word(p, |w| w == cronaca_lang::SpeakerWord::Function)
+            && joined(p - 1);
+        if !(joined(p) || adverb) {
+            return None;
+        }
+        // A subject of its own: "…, but the minister argued".
+        // A determiner after a preposition opens a complement: "in the United States".
+        let governed = |c: &Candidate| {
+            let d = c.tokens.start;
+            let d = if self.v.is_determiner(d) { d } else { d - 1 };
+            d > start
+                && self.v.is_determiner(d)
+                && self.v.speaker_word(d - 1, |w| {
+                    matches!(
+                        w,
+                        cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+                    )
+                })
+        };
+        if candidates(self.v, start..cue, &self.channels)
+            .iter()
+            .any(|c| !c.complement && !c.channel && !governed(c))
+        {
+            return None;
+        }
+        let q = self
+            .quotes
+            .iter()
+            .rev()
+            .take(16)
+            .find(|q| q.content.end == end && q.cue.is_some())?;
+        // After a reported clause with a named subject of its own the verb may go on with
+        // that clause ("ha affermato che l'Isis ha rivendicato l'attentato, affermando…"):
+        // left to the other rules.
+        let first = self.v.token_at(q.content.start);
+        if q.rule == "quotes:verb-that"
+            && candidates(self.v, first..start, &self.channels)
+                .first()
+                .is_some_and(|c| {
+                    (c.tokens.start == first
+                        || c.tokens.start == first + 1 && self.v.is_determiner(first))
+                        && c.form != Form::Pronoun
+                })
+        {
+            return None;
+        }
+        Some(q.speaker.clone())
+    }
+
     fn speaker_left(&self, cue: usize) -> Option<Candidate> {
         let start = self.subject_start(cue);
         let cands = candidates(self.v, start..cue, &self.channels);
@@ -827,13 +902,18 @@ impl Finder<'_, '_> {
             let body = self.trim_end(start..self.clause_end(start, sentence.end));
             if body.len() >= 2 {
                 let (content, kind) = self.clause(body.clone());
-                let speaker = self
-                    .speaker_left(cue.start)
-                    .or_else(|| self.speaker_right(cue.end));
-                let scope = sentence.start..start;
-                let speaker = match speaker {
-                    Some(c) => self.attribution(&c, scope, &content),
-                    None => self.implied_speaker(cue.start)?,
+                let speaker = match self.shared_subject(cue.start) {
+                    Some(a) => a,
+                    None => {
+                        let speaker = self
+                            .speaker_left(cue.start)
+                            .or_else(|| self.speaker_right(cue.end));
+                        let scope = sentence.start..start;
+                        match speaker {
+                            Some(c) => self.attribution(&c, scope, &content),
+                            None => self.implied_speaker(cue.start)?,
+                        }
+                    }
                 };
                 self.push(kind, content, speaker, cue_span, "quotes:verb-that", 0.8);
                 return Some(body.end);
@@ -910,9 +990,12 @@ impl Finder<'_, '_> {
                 };
                 (QuoteKind::Mixed, start..region.outer.end)
             };
-            let speaker = match self.speaker_left(cue.start) {
-                Some(c) => self.attribution(&c, sentence.clone(), &content),
-                None => self.implied_speaker(cue.start)?,
+            let speaker = match self.shared_subject(cue.start) {
+                Some(a) => a,
+                None => match self.speaker_left(cue.start) {
+                    Some(c) => self.attribution(&c, sentence.clone(), &content),
+                    None => self.implied_speaker(cue.start)?,
+                },
             };
             self.push(kind, content, speaker, cue_span, "quotes:verb-quote", 0.85);
             return None;
@@ -970,24 +1053,27 @@ impl Finder<'_, '_> {
         // ends the previous quote's content shares its subject.
         // So does one with no subject after a comma in a sentence whose earlier cue had one:
         // "X called the agreement “…” in global efforts…, applauding…".
-        let shared =
-            if left.is_none() && cue.start > sentence.start + 1 && self.v.is_comma(cue.start - 1) {
-                let from = self.v.tokens[sentence.start].span.start;
-                let at = self.v.tokens[cue.start].span.start;
-                self.quotes
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .find(|q| {
-                        q.content.end == self.v.tokens[cue.start - 2].span.end
-                            || q.cue
-                                .as_ref()
-                                .is_some_and(|c| c.start >= from && c.end <= at)
-                    })
-                    .map(|q| q.speaker.clone())
-            } else {
-                None
-            };
+        let shared = self.shared_subject(cue.start);
+        let shared = if shared.is_some() {
+            shared
+        } else if left.is_none() && cue.start > sentence.start + 1 && self.v.is_comma(cue.start - 1)
+        {
+            let from = self.v.tokens[sentence.start].span.start;
+            let at = self.v.tokens[cue.start].span.start;
+            self.quotes
+                .iter()
+                .rev()
+                .take(8)
+                .find(|q| {
+                    q.content.end == self.v.tokens[cue.start - 2].span.end
+                        || q.cue
+                            .as_ref()
+                            .is_some_and(|c| c.start >= from && c.end <= at)
+                })
+                .map(|q| q.speaker.clone())
+        } else {
+            None
+        };
         if bare
             && let Some(inherited) = shared
             && cue.end < sentence.end

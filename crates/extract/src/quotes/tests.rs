@@ -318,3 +318,24 @@ fn a_count_after_the_verb_is_what_was_said_not_an_adjunct() {
     );
     assert_eq!(rows[0].1, "the roads were closed");
 }
+
+#[test]
+fn a_verb_after_a_comma_or_and_shares_the_subject_of_the_quote_before() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Governor Ann Miller criticized the new budget for the schools in the northern \
+         counties, saying that teachers deserve better. Senator Tom Reed said the tariff would \
+         hurt farmers, and called it “a costly mistake.”",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert!(
+        short.contains(&("teachers deserve better", "Governor Ann Miller")),
+        "{short:?}"
+    );
+    assert!(
+        short
+            .iter()
+            .any(|&(c, s)| c.contains("a costly mistake") && s == "Senator Tom Reed"),
+        "{short:?}"
+    );
+}
