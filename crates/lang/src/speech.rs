@@ -26,6 +26,10 @@ pub enum SpeechRole {
     /// of". A possessive right before it ("his", "Graham's") is the source; the phrase after
     /// it is the content.
     Noun,
+    /// An attitude noun whose source may go unnamed: "new questions about", "bitter debate
+    /// on", "reports that". Read as [`SpeechRole::Noun`] after a possessive; without one the
+    /// noun phrase itself stands for the unnamed holders.
+    OpenNoun,
     /// The infinitive marker ("to"): after an attitude verb the infinitive is the content
     /// ("wants to lose").
     Infinitive,
@@ -68,6 +72,7 @@ impl FromStr for SpeechRole {
                 object: true,
             },
             "noun" => SpeechRole::Noun,
+            "noun_open" => SpeechRole::OpenNoun,
             "inf" => SpeechRole::Infinitive,
             "clitic" => SpeechRole::Clitic,
             "source" => SpeechRole::Source,
@@ -79,7 +84,7 @@ impl FromStr for SpeechRole {
             "conj" => SpeechRole::Conjunction,
             other => {
                 return Err(format!(
-                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
+                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, noun_open, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
                 ));
             }
         })

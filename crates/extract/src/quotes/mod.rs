@@ -275,12 +275,12 @@ impl Finder<'_, '_> {
                 // After a possessive the verb's form is a noun with its source: "his call
                 // for…", "their hopes that…".
                 SpeechRole::Verb { .. } if t > 0 && self.v.is_possessive(t - 1) => {
-                    self.noun(t..t + n)
+                    self.noun(t..t + n, false)
                 }
                 SpeechRole::Verb { .. } if self.after_determiner(t) => None,
                 // A capitalised cue inside a sentence belongs to a title or a name: "Trump
                 // Heard What His Nemesis Just Said".
-                SpeechRole::Verb { .. } | SpeechRole::Noun
+                SpeechRole::Verb { .. } | SpeechRole::Noun | SpeechRole::OpenNoun
                     if !self.v.opens_sentence(t)
                         && self
                             .v
@@ -292,7 +292,8 @@ impl Finder<'_, '_> {
                     None
                 }
                 SpeechRole::Verb { bare, object } => self.verb(t..t + n, bare, object),
-                SpeechRole::Noun => self.noun(t..t + n),
+                SpeechRole::Noun => self.noun(t..t + n, false),
+                SpeechRole::OpenNoun => self.noun(t..t + n, true),
                 SpeechRole::Source => self.source(t..t + n),
                 SpeechRole::Impersonal => self.impersonal(t..t + n),
                 _ => None,
@@ -1273,16 +1274,20 @@ impl Finder<'_, '_> {
     /// "his endorsement of Cruz", "Graham's energetic support for Cruz": the possessive before
     /// an attitude noun (at most two modifiers away) is the source, the phrase after it (or the
     /// clause after a complementiser) the content.
-    fn noun(&mut self, cue: Range<usize>) -> Option<usize> {
+    ///
+    /// An `open` noun with no possessive ("new questions about", "bitter debate on") stands
+    /// for its unnamed holders: the noun and its modifiers are the source.
+    fn noun(&mut self, cue: Range<usize>, open: bool) -> Option<usize> {
         let sentence = self.sentence(cue.start);
         let mut p = cue.start;
+        let mut modifiers = cue.start;
         let pos = loop {
             if p <= sentence.start || cue.start - p > 2 {
-                return None;
+                break None;
             }
             p -= 1;
             if self.v.is_possessive(p) {
-                break p;
+                break Some(p);
             }
             let modifier = self.v.tokens[p].kind == TokenKind::Word
                 && self.v.region_of[p].is_none()
@@ -1290,13 +1295,52 @@ impl Finder<'_, '_> {
                 && self.role_at(p).is_none()
                 && !self.v.is_capitalised(p);
             if !modifier {
-                return None;
+                break None;
             }
+            modifiers = p;
         };
+        let speaker = match pos {
+            Some(pos) => self.possessive_source(pos, sentence.start)?,
+            None if open => {
+                // The subject of a verb the noun is the object of: "They have less rigid
+                // attitudes about…", "Republicans express sharp reservations about…".
+                let subject = self.speaker_left(modifiers).filter(|c| {
+                    let lone_determiner =
+                        c.tokens.len() == 1 && self.v.is_determiner(c.tokens.start);
+                    !(lone_determiner || c.complement || c.channel)
+                        && c.tokens.end <= modifiers
+                        && modifiers - c.tokens.end <= 3
+                        && (c.tokens.end..modifiers).all(|k| {
+                            self.v.tokens[k].kind == TokenKind::Word
+                                && self.v.region_of[k].is_none()
+                                && !self.v.is_capitalised(k)
+                        })
+                });
+                // Else the noun without its preposition and with one modifier stands for its
+                // holders: "various reports" in "various reports of".
+                let noun = (cue.end - 1).max(cue.start + 1);
+                subject.unwrap_or(Candidate {
+                    tokens: modifiers.max(cue.start.saturating_sub(1))..noun,
+                    form: Form::Role {
+                        person: false,
+                        definite: false,
+                    },
+                    channel: false,
+                    complement: false,
+                })
+            }
+            None => return None,
+        };
+        self.noun_content(cue, sentence, speaker)
+    }
+
+    /// The source named by the possessive at token `pos`: the name it is written onto
+    /// ("Graham's"), else the possessive itself ("his").
+    fn possessive_source(&self, pos: usize, sentence_start: usize) -> Option<Candidate> {
         // A possessive written onto the word before ("Graham's") closes the source's name.
-        let attached = pos > sentence.start
+        let attached = pos > sentence_start
             && self.v.tokens[pos - 1].span.end == self.v.tokens[pos].span.start;
-        let speaker = if attached {
+        Some(if attached {
             let start = self.subject_start(pos);
             candidates(self.v, start..pos, &self.channels)
                 .into_iter()
@@ -1309,7 +1353,16 @@ impl Finder<'_, '_> {
                 channel: false,
                 complement: false,
             }
-        };
+        })
+    }
+
+    /// The content after an attitude noun at tokens `cue`, given to `speaker`.
+    fn noun_content(
+        &mut self,
+        cue: Range<usize>,
+        sentence: Range<usize>,
+        speaker: Candidate,
+    ) -> Option<usize> {
         let start = if cue.end < sentence.end && self.is_that(cue.end) {
             cue.end + 1
         } else {

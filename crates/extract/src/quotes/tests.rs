@@ -339,3 +339,21 @@ fn a_verb_after_a_comma_or_and_shares_the_subject_of_the_quote_before() {
         "{short:?}"
     );
 }
+
+#[test]
+fn an_open_attitude_noun_without_a_possessive_still_gives_its_content() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The floods raised new questions about the dam. Farmers have deep doubts about the \
+         repair plan. His criticism of the mayor was harsh.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("the dam", "new questions", Some("questions about")),
+            ("the repair plan", "Farmers", Some("doubts about")),
+            ("the mayor was harsh", "His", Some("criticism of")),
+        ]
+    );
+}
