@@ -30,6 +30,12 @@ pub enum SpeechRole {
     /// on", "reports that". Read as [`SpeechRole::Noun`] after a possessive; without one the
     /// noun phrase itself stands for the unnamed holders.
     OpenNoun,
+    /// A past participle of an attitude verb read in the passive ("viewed as", "blamed
+    /// for"): after a form of "be" the clause around it is the content, and the source is the
+    /// agent after "by" or goes unnamed ("The deal is viewed as a threat").
+    Passive,
+    /// A form of "be" before a [`SpeechRole::Passive`] participle: "is", "were", "being".
+    Be,
     /// The infinitive marker ("to"): after an attitude verb the infinitive is the content
     /// ("wants to lose").
     Infinitive,
@@ -73,6 +79,8 @@ impl FromStr for SpeechRole {
             },
             "noun" => SpeechRole::Noun,
             "noun_open" => SpeechRole::OpenNoun,
+            "passive" => SpeechRole::Passive,
+            "be" => SpeechRole::Be,
             "inf" => SpeechRole::Infinitive,
             "clitic" => SpeechRole::Clitic,
             "source" => SpeechRole::Source,
@@ -84,7 +92,7 @@ impl FromStr for SpeechRole {
             "conj" => SpeechRole::Conjunction,
             other => {
                 return Err(format!(
-                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, noun_open, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
+                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, noun_open, passive, be, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
                 ));
             }
         })

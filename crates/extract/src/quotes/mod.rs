@@ -101,7 +101,8 @@ impl Attribution {
         let span = |r: &Range<usize>| Span::from_bytes(text, index, r.clone());
         cronaca_model::Attribution {
             text: text[self.span.clone()].to_string(),
-            span: Some(span(&self.span)),
+            // An unnamed source ("The deal is viewed as a threat") has no span.
+            span: (!self.span.is_empty()).then(|| span(&self.span)),
             entity: self.entity.map(|k| format!("e{}", k + 1)),
             channel: self.channel.as_ref().map(|c| cronaca_model::Channel {
                 kind: c.kind,
@@ -147,6 +148,7 @@ impl Quotes {
             .rev()
             .take(64)
             .filter(|q| q.content.start <= range.start && range.end <= q.content.end)
+            .filter(|q| !q.speaker.span.is_empty())
             .min_by_key(|q| q.content.len())
         {
             return Some(q.speaker.clone());
@@ -294,6 +296,7 @@ impl Finder<'_, '_> {
                 SpeechRole::Verb { bare, object } => self.verb(t..t + n, bare, object),
                 SpeechRole::Noun => self.noun(t..t + n, false),
                 SpeechRole::OpenNoun => self.noun(t..t + n, true),
+                SpeechRole::Passive => self.passive(t..t + n),
                 SpeechRole::Source => self.source(t..t + n),
                 SpeechRole::Impersonal => self.impersonal(t..t + n),
                 _ => None,
@@ -1381,6 +1384,81 @@ impl Finder<'_, '_> {
         let speaker = self.attribution(&speaker, sentence.start..cue.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:noun-object", 0.5);
         None
+    }
+
+    /// "The kingdom is viewed as a bulwark", "migrants were blamed for the abuse": an
+    /// attitude verb in the passive gives the clause from its subject to the next comma; the
+    /// source is the agent after "by", else unnamed.
+    fn passive(&mut self, cue: Range<usize>) -> Option<usize> {
+        let sentence = self.sentence(cue.start);
+        // A form of "be" right before the participle, perhaps with adverbs ("was widely
+        // criticized for", "was already being criticized as").
+        let mut b = cue.start;
+        let be = loop {
+            if b <= sentence.start || cue.start - b > 3 {
+                return None;
+            }
+            b -= 1;
+            match self.role_at(b) {
+                Some((SpeechRole::Be, 1)) => break b,
+                _ if self.v.tokens[b].kind == TokenKind::Word
+                    && self.v.speaker_at(b).is_none()
+                    && self.role_at(b).is_none()
+                    && !self.v.is_capitalised(b) => {}
+                _ => return None,
+            }
+        };
+        // "being criticized": the finite "was" before it.
+        let be = if be > sentence.start && matches!(self.role_at(be - 1), Some((SpeechRole::Be, 1)))
+        {
+            be - 1
+        } else {
+            be
+        };
+        // The subject: back to punctuation, a function word or a conjunction ("where migrants
+        // were blamed", "That deal was criticized").
+        let mut start = be;
+        while start > sentence.start
+            && be - start < 8
+            && !self.v.is_punct(start - 1)
+            && self.v.region_of[start - 1].is_none()
+            && !self.is_conjunction(start - 1)
+            && !self.v.speaker_word(start - 1, |w| {
+                matches!(
+                    w,
+                    cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+                )
+            })
+            && !matches!(self.role_at(start - 1), Some((SpeechRole::Verb { .. }, _)))
+        {
+            start -= 1;
+        }
+        if start == be {
+            return None;
+        }
+        let mut end = cue.end;
+        while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
+            end += 1;
+        }
+        if end - cue.end < 1 {
+            return None;
+        }
+        let agent = (cue.end..end).find(|&k| matches!(self.role_at(k), Some((SpeechRole::By, 1))));
+        let (content, kind) = self.clause(start..agent.unwrap_or(end));
+        let cue_span = self.v.span(cue.clone());
+        let speaker = match agent
+            .and_then(|k| choose_right(&candidates(self.v, k + 1..end, &self.channels)))
+        {
+            Some(c) => self.attribution(&c, cue.start..end, &content),
+            None => Attribution {
+                span: cue_span.start..cue_span.start,
+                entity: None,
+                channel: None,
+                via: None,
+            },
+        };
+        self.push(kind, content, speaker, cue_span, "quotes:passive", 0.4);
+        Some(end)
     }
 
     /// "secondo X, …", "according to X", "…, selon X."

@@ -357,3 +357,30 @@ fn an_open_attitude_noun_without_a_possessive_still_gives_its_content() {
         ]
     );
 }
+
+#[test]
+fn an_attitude_verb_in_the_passive_gives_its_clause_with_the_agent_or_no_source() {
+    let text = "The new bridge was widely seen as a waste of money, and the toll was criticized \
+                as unfair by Mayor Lisa Grant.";
+    let (found, rows) = quotes_of("en", text);
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            (
+                "The new bridge was widely seen as a waste of money",
+                "",
+                Some("seen as")
+            ),
+            (
+                "the toll was criticized as unfair",
+                "Mayor Lisa Grant",
+                Some("criticized as")
+            ),
+        ]
+    );
+    // An unnamed source is no one's attribution.
+    assert!(found.quotes[0].speaker.span.is_empty());
+    let seg = segment(text, &langs().get("en").unwrap().segment_rules);
+    assert!(found.attribution_of(&seg, 4..14).is_none());
+}
