@@ -384,3 +384,19 @@ fn an_attitude_verb_in_the_passive_gives_its_clause_with_the_agent_or_no_source(
     let seg = segment(text, &langs().get("en").unwrap().segment_rules);
     assert!(found.attribution_of(&seg, 4..14).is_none());
 }
+
+#[test]
+fn attitude_idioms_and_light_verbs_take_their_object() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The senator poked fun at the new tax code. Critics cast doubt on the survey results.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("the new tax code", "The senator", Some("poked fun at")),
+            ("the survey results", "Critics", Some("cast doubt on")),
+        ]
+    );
+}
