@@ -400,3 +400,17 @@ fn attitude_idioms_and_light_verbs_take_their_object() {
         ]
     );
 }
+
+#[test]
+fn a_contracted_pronoun_is_a_speaker() {
+    // "they’re" also written in lower case: a pronoun, not a name.
+    let (_, rows) = quotes_of(
+        "en",
+        "Many farmers say they’re tired. They’re supportive of the new water law.",
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.1 == "the new water law" && r.2 == "They’re"),
+        "{rows:?}"
+    );
+}
