@@ -389,7 +389,8 @@ fn an_attitude_verb_in_the_passive_gives_its_clause_with_the_agent_or_no_source(
 fn attitude_idioms_and_light_verbs_take_their_object() {
     let (_, rows) = quotes_of(
         "en",
-        "The senator poked fun at the new tax code. Critics cast doubt on the survey results.",
+        "The senator poked fun at the new tax code. Critics cast doubt on the survey results. \
+         Some parents wonder about the new timetable.",
     );
     let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
     assert_eq!(
@@ -397,6 +398,7 @@ fn attitude_idioms_and_light_verbs_take_their_object() {
         [
             ("the new tax code", "The senator", Some("poked fun at")),
             ("the survey results", "Critics", Some("cast doubt on")),
+            ("the new timetable", "Some parents", Some("wonder about")),
         ]
     );
 }
