@@ -416,3 +416,18 @@ fn a_contracted_pronoun_is_a_speaker() {
         "{rows:?}"
     );
 }
+
+#[test]
+fn a_name_after_a_conjunction_is_a_subject_not_a_complement() {
+    let (_, rows) = quotes_of(
+        "en",
+        "There have been sharp exchanges, such as when Senator Ann Miller criticized the \
+         budget and called it “a disgrace.”",
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.2 == "Senator Ann Miller" || r.2 == "Ann Miller"),
+        "{rows:?}"
+    );
+    assert!(!rows.is_empty());
+}
