@@ -1101,6 +1101,31 @@ impl Finder<'_, '_> {
                 return Some(end);
             }
         }
+        // A participle opening the sentence takes the subject after its comma: "Citing the
+        // storm damage, Mayor Ann Lee asked…".
+        if bare
+            && left.is_none()
+            && cue.start == sentence.start
+            && tail.len() >= 2
+            && tail.end + 1 < sentence.end
+            && self.v.is_comma(tail.end)
+            && let Some(c) = candidates(self.v, self.object_window(tail.end + 1), &self.channels)
+                .into_iter()
+                .find(|c| !c.complement && !c.channel)
+                .filter(|c| c.tokens.start <= tail.end + 3)
+        {
+            let (content, kind) = self.clause(tail.clone());
+            let speaker = self.attribution(&c, tail.end..sentence.end, &content);
+            self.push(
+                kind,
+                content,
+                speaker,
+                cue_span,
+                "quotes:opening-participle",
+                0.5,
+            );
+            return Some(tail.end);
+        }
         // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
         // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
         if bare

@@ -431,3 +431,19 @@ fn a_name_after_a_conjunction_is_a_subject_not_a_complement() {
     );
     assert!(!rows.is_empty());
 }
+
+#[test]
+fn a_participle_opening_the_sentence_takes_the_subject_after_its_comma() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Citing the storm damage, Mayor Ann Lee asked for federal help.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("the storm damage", "Mayor Ann Lee", Some("Citing")),
+            ("federal help", "Mayor Ann Lee", Some("asked for")),
+        ]
+    );
+}
