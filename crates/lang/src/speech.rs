@@ -26,6 +26,16 @@ pub enum SpeechRole {
     /// of". A possessive right before it ("his", "Graham's") is the source; the phrase after
     /// it is the content.
     Noun,
+    /// An attitude noun whose source may go unnamed: "new questions about", "bitter debate
+    /// on", "reports that". Read as [`SpeechRole::Noun`] after a possessive; without one the
+    /// noun phrase itself stands for the unnamed holders.
+    OpenNoun,
+    /// A past participle of an attitude verb read in the passive ("viewed as", "blamed
+    /// for"): after a form of "be" the clause around it is the content, and the source is the
+    /// agent after "by" or goes unnamed ("The deal is viewed as a threat").
+    Passive,
+    /// A form of "be" before a [`SpeechRole::Passive`] participle: "is", "were", "being".
+    Be,
     /// The infinitive marker ("to"): after an attitude verb the infinitive is the content
     /// ("wants to lose").
     Infinitive,
@@ -45,6 +55,9 @@ pub enum SpeechRole {
     By,
     /// A relay marker ("tramite", "through"): who passed the speaker's words on.
     Through,
+    /// A coordinating conjunction ("and", "but"): a verb right after it, with no subject of
+    /// its own, goes on with the clause before ("said X and called him…").
+    Conjunction,
 }
 
 impl FromStr for SpeechRole {
@@ -65,6 +78,9 @@ impl FromStr for SpeechRole {
                 object: true,
             },
             "noun" => SpeechRole::Noun,
+            "noun_open" => SpeechRole::OpenNoun,
+            "passive" => SpeechRole::Passive,
+            "be" => SpeechRole::Be,
             "inf" => SpeechRole::Infinitive,
             "clitic" => SpeechRole::Clitic,
             "source" => SpeechRole::Source,
@@ -73,9 +89,10 @@ impl FromStr for SpeechRole {
             "that_inf" => SpeechRole::ThatInfinitive,
             "by" => SpeechRole::By,
             "through" => SpeechRole::Through,
+            "conj" => SpeechRole::Conjunction,
             other => {
                 return Err(format!(
-                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, inf, clitic, source, impersonal, that, that_inf, by or through)"
+                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, noun_open, passive, be, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
                 ));
             }
         })
@@ -130,6 +147,7 @@ mod tests {
                 1,
             ),
             ("en", "endorsement of", SpeechRole::Noun, 2),
+            ("en", "and", SpeechRole::Conjunction, 1),
             ("es", "según", SpeechRole::Source, 1),
             ("fr", "selon", SpeechRole::Source, 1),
             ("de", "laut", SpeechRole::Source, 1),

@@ -101,7 +101,8 @@ impl Attribution {
         let span = |r: &Range<usize>| Span::from_bytes(text, index, r.clone());
         cronaca_model::Attribution {
             text: text[self.span.clone()].to_string(),
-            span: Some(span(&self.span)),
+            // An unnamed source ("The deal is viewed as a threat") has no span.
+            span: (!self.span.is_empty()).then(|| span(&self.span)),
             entity: self.entity.map(|k| format!("e{}", k + 1)),
             channel: self.channel.as_ref().map(|c| cronaca_model::Channel {
                 kind: c.kind,
@@ -147,6 +148,7 @@ impl Quotes {
             .rev()
             .take(64)
             .filter(|q| q.content.start <= range.start && range.end <= q.content.end)
+            .filter(|q| !q.speaker.span.is_empty())
             .min_by_key(|q| q.content.len())
         {
             return Some(q.speaker.clone());
@@ -275,12 +277,12 @@ impl Finder<'_, '_> {
                 // After a possessive the verb's form is a noun with its source: "his call
                 // for…", "their hopes that…".
                 SpeechRole::Verb { .. } if t > 0 && self.v.is_possessive(t - 1) => {
-                    self.noun(t..t + n)
+                    self.noun(t..t + n, false)
                 }
                 SpeechRole::Verb { .. } if self.after_determiner(t) => None,
                 // A capitalised cue inside a sentence belongs to a title or a name: "Trump
                 // Heard What His Nemesis Just Said".
-                SpeechRole::Verb { .. } | SpeechRole::Noun
+                SpeechRole::Verb { .. } | SpeechRole::Noun | SpeechRole::OpenNoun
                     if !self.v.opens_sentence(t)
                         && self
                             .v
@@ -292,7 +294,9 @@ impl Finder<'_, '_> {
                     None
                 }
                 SpeechRole::Verb { bare, object } => self.verb(t..t + n, bare, object),
-                SpeechRole::Noun => self.noun(t..t + n),
+                SpeechRole::Noun => self.noun(t..t + n, false),
+                SpeechRole::OpenNoun => self.noun(t..t + n, true),
+                SpeechRole::Passive => self.passive(t..t + n),
                 SpeechRole::Source => self.source(t..t + n),
                 SpeechRole::Impersonal => self.impersonal(t..t + n),
                 _ => None,
@@ -549,6 +553,81 @@ impl Finder<'_, '_> {
             k += 1;
         }
         from..k
+    }
+
+    /// True when token `t` is a coordinating conjunction ("and", "but").
+    fn is_conjunction(&self, t: usize) -> bool {
+        matches!(self.role_at(t), Some((SpeechRole::Conjunction, 1)))
+    }
+
+    /// The speaker of the earlier quote of the sentence that the subject window of a cue at
+    /// token `cue` stops at, when the verb goes on with that quote's clause after a comma or a
+    /// conjunction and no subject of its own comes in between: "ratcheted up his attacks on
+    /// Rubio, saying…", "defended the plan…, and has not answered…, stating that…".
+    fn shared_subject(&self, cue: usize) -> Option<Attribution> {
+        let start = self.subject_start(cue);
+        let sentence = self.sentence(cue);
+        if start <= sentence.start || start >= cue {
+            return None;
+        }
+        let end = self.v.tokens[start - 1].span.end;
+        if !self.content_ends.contains(&end) {
+            return None;
+        }
+        // The word before the verb: a comma or a conjunction, perhaps with one adverb ("and
+        // also called").
+        let p = cue - 1;
+        let joined = |t: usize| self.v.is_comma(t) || self.is_conjunction(t);
+        let adverb = p > start
+            && self
+                .v
+                .speaker_word(p, |w| w == cronaca_lang::SpeakerWord::Function)
+            && joined(p - 1);
+        if !(joined(p) || adverb) {
+            return None;
+        }
+        // A subject of its own: "…, but the minister argued".
+        // A determiner after a preposition opens a complement: "in the United States".
+        let governed = |c: &Candidate| {
+            let d = c.tokens.start;
+            let d = if self.v.is_determiner(d) { d } else { d - 1 };
+            d > start
+                && self.v.is_determiner(d)
+                && self.v.speaker_word(d - 1, |w| {
+                    matches!(
+                        w,
+                        cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+                    )
+                })
+        };
+        if candidates(self.v, start..cue, &self.channels)
+            .iter()
+            .any(|c| !c.complement && !c.channel && !governed(c))
+        {
+            return None;
+        }
+        let q = self
+            .quotes
+            .iter()
+            .rev()
+            .take(16)
+            .find(|q| q.content.end == end && q.cue.is_some())?;
+        // After a reported clause with a named subject of its own the verb may go on with
+        // that clause ("ha affermato che l'Isis ha rivendicato l'attentato, affermando…"):
+        // left to the other rules.
+        let first = self.v.token_at(q.content.start);
+        if q.rule == "quotes:verb-that"
+            && candidates(self.v, first..start, &self.channels)
+                .first()
+                .is_some_and(|c| {
+                    (c.tokens.start == first
+                        || c.tokens.start == first + 1 && self.v.is_determiner(first))
+                        && c.form != Form::Pronoun
+                })
+        {
+            return None;
+        }
+        Some(q.speaker.clone())
     }
 
     fn speaker_left(&self, cue: usize) -> Option<Candidate> {
@@ -827,13 +906,18 @@ impl Finder<'_, '_> {
             let body = self.trim_end(start..self.clause_end(start, sentence.end));
             if body.len() >= 2 {
                 let (content, kind) = self.clause(body.clone());
-                let speaker = self
-                    .speaker_left(cue.start)
-                    .or_else(|| self.speaker_right(cue.end));
-                let scope = sentence.start..start;
-                let speaker = match speaker {
-                    Some(c) => self.attribution(&c, scope, &content),
-                    None => self.implied_speaker(cue.start)?,
+                let speaker = match self.shared_subject(cue.start) {
+                    Some(a) => a,
+                    None => {
+                        let speaker = self
+                            .speaker_left(cue.start)
+                            .or_else(|| self.speaker_right(cue.end));
+                        let scope = sentence.start..start;
+                        match speaker {
+                            Some(c) => self.attribution(&c, scope, &content),
+                            None => self.implied_speaker(cue.start)?,
+                        }
+                    }
                 };
                 self.push(kind, content, speaker, cue_span, "quotes:verb-that", 0.8);
                 return Some(body.end);
@@ -910,9 +994,12 @@ impl Finder<'_, '_> {
                 };
                 (QuoteKind::Mixed, start..region.outer.end)
             };
-            let speaker = match self.speaker_left(cue.start) {
-                Some(c) => self.attribution(&c, sentence.clone(), &content),
-                None => self.implied_speaker(cue.start)?,
+            let speaker = match self.shared_subject(cue.start) {
+                Some(a) => a,
+                None => match self.speaker_left(cue.start) {
+                    Some(c) => self.attribution(&c, sentence.clone(), &content),
+                    None => self.implied_speaker(cue.start)?,
+                },
             };
             self.push(kind, content, speaker, cue_span, "quotes:verb-quote", 0.85);
             return None;
@@ -970,24 +1057,27 @@ impl Finder<'_, '_> {
         // ends the previous quote's content shares its subject.
         // So does one with no subject after a comma in a sentence whose earlier cue had one:
         // "X called the agreement “…” in global efforts…, applauding…".
-        let shared =
-            if left.is_none() && cue.start > sentence.start + 1 && self.v.is_comma(cue.start - 1) {
-                let from = self.v.tokens[sentence.start].span.start;
-                let at = self.v.tokens[cue.start].span.start;
-                self.quotes
-                    .iter()
-                    .rev()
-                    .take(8)
-                    .find(|q| {
-                        q.content.end == self.v.tokens[cue.start - 2].span.end
-                            || q.cue
-                                .as_ref()
-                                .is_some_and(|c| c.start >= from && c.end <= at)
-                    })
-                    .map(|q| q.speaker.clone())
-            } else {
-                None
-            };
+        let shared = self.shared_subject(cue.start);
+        let shared = if shared.is_some() {
+            shared
+        } else if left.is_none() && cue.start > sentence.start + 1 && self.v.is_comma(cue.start - 1)
+        {
+            let from = self.v.tokens[sentence.start].span.start;
+            let at = self.v.tokens[cue.start].span.start;
+            self.quotes
+                .iter()
+                .rev()
+                .take(8)
+                .find(|q| {
+                    q.content.end == self.v.tokens[cue.start - 2].span.end
+                        || q.cue
+                            .as_ref()
+                            .is_some_and(|c| c.start >= from && c.end <= at)
+                })
+                .map(|q| q.speaker.clone())
+        } else {
+            None
+        };
         if bare
             && let Some(inherited) = shared
             && cue.end < sentence.end
@@ -1010,6 +1100,31 @@ impl Finder<'_, '_> {
                 );
                 return Some(end);
             }
+        }
+        // A participle opening the sentence takes the subject after its comma: "Citing the
+        // storm damage, Mayor Ann Lee asked…".
+        if bare
+            && left.is_none()
+            && cue.start == sentence.start
+            && tail.len() >= 2
+            && tail.end + 1 < sentence.end
+            && self.v.is_comma(tail.end)
+            && let Some(c) = candidates(self.v, self.object_window(tail.end + 1), &self.channels)
+                .into_iter()
+                .find(|c| !c.complement && !c.channel)
+                .filter(|c| c.tokens.start <= tail.end + 3)
+        {
+            let (content, kind) = self.clause(tail.clone());
+            let speaker = self.attribution(&c, tail.end..sentence.end, &content);
+            self.push(
+                kind,
+                content,
+                speaker,
+                cue_span,
+                "quotes:opening-participle",
+                0.5,
+            );
+            return Some(tail.end);
         }
         // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
         // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
@@ -1187,16 +1302,20 @@ impl Finder<'_, '_> {
     /// "his endorsement of Cruz", "Graham's energetic support for Cruz": the possessive before
     /// an attitude noun (at most two modifiers away) is the source, the phrase after it (or the
     /// clause after a complementiser) the content.
-    fn noun(&mut self, cue: Range<usize>) -> Option<usize> {
+    ///
+    /// An `open` noun with no possessive ("new questions about", "bitter debate on") stands
+    /// for its unnamed holders: the noun and its modifiers are the source.
+    fn noun(&mut self, cue: Range<usize>, open: bool) -> Option<usize> {
         let sentence = self.sentence(cue.start);
         let mut p = cue.start;
+        let mut modifiers = cue.start;
         let pos = loop {
             if p <= sentence.start || cue.start - p > 2 {
-                return None;
+                break None;
             }
             p -= 1;
             if self.v.is_possessive(p) {
-                break p;
+                break Some(p);
             }
             let modifier = self.v.tokens[p].kind == TokenKind::Word
                 && self.v.region_of[p].is_none()
@@ -1204,13 +1323,52 @@ impl Finder<'_, '_> {
                 && self.role_at(p).is_none()
                 && !self.v.is_capitalised(p);
             if !modifier {
-                return None;
+                break None;
             }
+            modifiers = p;
         };
+        let speaker = match pos {
+            Some(pos) => self.possessive_source(pos, sentence.start)?,
+            None if open => {
+                // The subject of a verb the noun is the object of: "They have less rigid
+                // attitudes about…", "Republicans express sharp reservations about…".
+                let subject = self.speaker_left(modifiers).filter(|c| {
+                    let lone_determiner =
+                        c.tokens.len() == 1 && self.v.is_determiner(c.tokens.start);
+                    !(lone_determiner || c.complement || c.channel)
+                        && c.tokens.end <= modifiers
+                        && modifiers - c.tokens.end <= 3
+                        && (c.tokens.end..modifiers).all(|k| {
+                            self.v.tokens[k].kind == TokenKind::Word
+                                && self.v.region_of[k].is_none()
+                                && !self.v.is_capitalised(k)
+                        })
+                });
+                // Else the noun without its preposition and with one modifier stands for its
+                // holders: "various reports" in "various reports of".
+                let noun = (cue.end - 1).max(cue.start + 1);
+                subject.unwrap_or(Candidate {
+                    tokens: modifiers.max(cue.start.saturating_sub(1))..noun,
+                    form: Form::Role {
+                        person: false,
+                        definite: false,
+                    },
+                    channel: false,
+                    complement: false,
+                })
+            }
+            None => return None,
+        };
+        self.noun_content(cue, sentence, speaker)
+    }
+
+    /// The source named by the possessive at token `pos`: the name it is written onto
+    /// ("Graham's"), else the possessive itself ("his").
+    fn possessive_source(&self, pos: usize, sentence_start: usize) -> Option<Candidate> {
         // A possessive written onto the word before ("Graham's") closes the source's name.
-        let attached = pos > sentence.start
+        let attached = pos > sentence_start
             && self.v.tokens[pos - 1].span.end == self.v.tokens[pos].span.start;
-        let speaker = if attached {
+        Some(if attached {
             let start = self.subject_start(pos);
             candidates(self.v, start..pos, &self.channels)
                 .into_iter()
@@ -1223,7 +1381,16 @@ impl Finder<'_, '_> {
                 channel: false,
                 complement: false,
             }
-        };
+        })
+    }
+
+    /// The content after an attitude noun at tokens `cue`, given to `speaker`.
+    fn noun_content(
+        &mut self,
+        cue: Range<usize>,
+        sentence: Range<usize>,
+        speaker: Candidate,
+    ) -> Option<usize> {
         let start = if cue.end < sentence.end && self.is_that(cue.end) {
             cue.end + 1
         } else {
@@ -1242,6 +1409,81 @@ impl Finder<'_, '_> {
         let speaker = self.attribution(&speaker, sentence.start..cue.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:noun-object", 0.5);
         None
+    }
+
+    /// "The kingdom is viewed as a bulwark", "migrants were blamed for the abuse": an
+    /// attitude verb in the passive gives the clause from its subject to the next comma; the
+    /// source is the agent after "by", else unnamed.
+    fn passive(&mut self, cue: Range<usize>) -> Option<usize> {
+        let sentence = self.sentence(cue.start);
+        // A form of "be" right before the participle, perhaps with adverbs ("was widely
+        // criticized for", "was already being criticized as").
+        let mut b = cue.start;
+        let be = loop {
+            if b <= sentence.start || cue.start - b > 3 {
+                return None;
+            }
+            b -= 1;
+            match self.role_at(b) {
+                Some((SpeechRole::Be, 1)) => break b,
+                _ if self.v.tokens[b].kind == TokenKind::Word
+                    && self.v.speaker_at(b).is_none()
+                    && self.role_at(b).is_none()
+                    && !self.v.is_capitalised(b) => {}
+                _ => return None,
+            }
+        };
+        // "being criticized": the finite "was" before it.
+        let be = if be > sentence.start && matches!(self.role_at(be - 1), Some((SpeechRole::Be, 1)))
+        {
+            be - 1
+        } else {
+            be
+        };
+        // The subject: back to punctuation, a function word or a conjunction ("where migrants
+        // were blamed", "That deal was criticized").
+        let mut start = be;
+        while start > sentence.start
+            && be - start < 8
+            && !self.v.is_punct(start - 1)
+            && self.v.region_of[start - 1].is_none()
+            && !self.is_conjunction(start - 1)
+            && !self.v.speaker_word(start - 1, |w| {
+                matches!(
+                    w,
+                    cronaca_lang::SpeakerWord::Function | cronaca_lang::SpeakerWord::Connector
+                )
+            })
+            && !matches!(self.role_at(start - 1), Some((SpeechRole::Verb { .. }, _)))
+        {
+            start -= 1;
+        }
+        if start == be {
+            return None;
+        }
+        let mut end = cue.end;
+        while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
+            end += 1;
+        }
+        if end - cue.end < 1 {
+            return None;
+        }
+        let agent = (cue.end..end).find(|&k| matches!(self.role_at(k), Some((SpeechRole::By, 1))));
+        let (content, kind) = self.clause(start..agent.unwrap_or(end));
+        let cue_span = self.v.span(cue.clone());
+        let speaker = match agent
+            .and_then(|k| choose_right(&candidates(self.v, k + 1..end, &self.channels)))
+        {
+            Some(c) => self.attribution(&c, cue.start..end, &content),
+            None => Attribution {
+                span: cue_span.start..cue_span.start,
+                entity: None,
+                channel: None,
+                via: None,
+            },
+        };
+        self.push(kind, content, speaker, cue_span, "quotes:passive", 0.4);
+        Some(end)
     }
 
     /// "secondo X, …", "according to X", "…, selon X."

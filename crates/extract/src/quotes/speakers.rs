@@ -129,6 +129,12 @@ pub(crate) fn candidates(
                                 .next()
                                 .is_some_and(char::is_lowercase)
                             && !v.is_determiner(b)
+                            // "when Cruz knocked Rubio", "and Clinton said": a conjunction
+                            // opens a clause, whose subject follows.
+                            && !matches!(
+                                v.speech.get(b).copied().flatten(),
+                                Some((cronaca_lang::SpeechRole::Conjunction, 1))
+                            )
                     };
                 t = tokens.end;
                 out.push(Candidate {

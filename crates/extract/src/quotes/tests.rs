@@ -318,3 +318,132 @@ fn a_count_after_the_verb_is_what_was_said_not_an_adjunct() {
     );
     assert_eq!(rows[0].1, "the roads were closed");
 }
+
+#[test]
+fn a_verb_after_a_comma_or_and_shares_the_subject_of_the_quote_before() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Governor Ann Miller criticized the new budget for the schools in the northern \
+         counties, saying that teachers deserve better. Senator Tom Reed said the tariff would \
+         hurt farmers, and called it “a costly mistake.”",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert!(
+        short.contains(&("teachers deserve better", "Governor Ann Miller")),
+        "{short:?}"
+    );
+    assert!(
+        short
+            .iter()
+            .any(|&(c, s)| c.contains("a costly mistake") && s == "Senator Tom Reed"),
+        "{short:?}"
+    );
+}
+
+#[test]
+fn an_open_attitude_noun_without_a_possessive_still_gives_its_content() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The floods raised new questions about the dam. Farmers have deep doubts about the \
+         repair plan. His criticism of the mayor was harsh.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("the dam", "new questions", Some("questions about")),
+            ("the repair plan", "Farmers", Some("doubts about")),
+            ("the mayor was harsh", "His", Some("criticism of")),
+        ]
+    );
+}
+
+#[test]
+fn an_attitude_verb_in_the_passive_gives_its_clause_with_the_agent_or_no_source() {
+    let text = "The new bridge was widely seen as a waste of money, and the toll was criticized \
+                as unfair by Mayor Lisa Grant.";
+    let (found, rows) = quotes_of("en", text);
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            (
+                "The new bridge was widely seen as a waste of money",
+                "",
+                Some("seen as")
+            ),
+            (
+                "the toll was criticized as unfair",
+                "Mayor Lisa Grant",
+                Some("criticized as")
+            ),
+        ]
+    );
+    // An unnamed source is no one's attribution.
+    assert!(found.quotes[0].speaker.span.is_empty());
+    let seg = segment(text, &langs().get("en").unwrap().segment_rules);
+    assert!(found.attribution_of(&seg, 4..14).is_none());
+}
+
+#[test]
+fn attitude_idioms_and_light_verbs_take_their_object() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The senator poked fun at the new tax code. Critics cast doubt on the survey results. \
+         Some parents wonder about the new timetable.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("the new tax code", "The senator", Some("poked fun at")),
+            ("the survey results", "Critics", Some("cast doubt on")),
+            ("the new timetable", "Some parents", Some("wonder about")),
+        ]
+    );
+}
+
+#[test]
+fn a_contracted_pronoun_is_a_speaker() {
+    // "they’re" also written in lower case: a pronoun, not a name.
+    let (_, rows) = quotes_of(
+        "en",
+        "Many farmers say they’re tired. They’re supportive of the new water law.",
+    );
+    assert!(
+        rows.iter()
+            .any(|r| r.1 == "the new water law" && r.2 == "They’re"),
+        "{rows:?}"
+    );
+}
+
+#[test]
+fn a_name_after_a_conjunction_is_a_subject_not_a_complement() {
+    let (_, rows) = quotes_of(
+        "en",
+        "There have been sharp exchanges, such as when Senator Ann Miller criticized the \
+         budget and called it “a disgrace.”",
+    );
+    assert!(
+        rows.iter()
+            .all(|r| r.2 == "Senator Ann Miller" || r.2 == "Ann Miller"),
+        "{rows:?}"
+    );
+    assert!(!rows.is_empty());
+}
+
+#[test]
+fn a_participle_opening_the_sentence_takes_the_subject_after_its_comma() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Citing the storm damage, Mayor Ann Lee asked for federal help.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("the storm damage", "Mayor Ann Lee", Some("Citing")),
+            ("federal help", "Mayor Ann Lee", Some("asked for")),
+        ]
+    );
+}
