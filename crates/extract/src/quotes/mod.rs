@@ -1335,7 +1335,10 @@ impl Finder<'_, '_> {
                 let subject = self.speaker_left(modifiers).filter(|c| {
                     let lone_determiner =
                         c.tokens.len() == 1 && self.v.is_determiner(c.tokens.start);
-                    !(lone_determiner || c.complement || c.channel)
+                    // A complement right before the verb is its subject: "average citizens
+                    // raised concern that…".
+                    let complement = c.complement && c.tokens.end < modifiers;
+                    !(lone_determiner || complement || c.channel)
                         && c.tokens.end <= modifiers
                         && modifiers - c.tokens.end <= 3
                         && (c.tokens.end..modifiers).all(|k| {

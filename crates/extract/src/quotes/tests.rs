@@ -447,3 +447,29 @@ fn a_participle_opening_the_sentence_takes_the_subject_after_its_comma() {
         ]
     );
 }
+
+#[test]
+fn a_lower_case_people_noun_right_before_the_verb_is_its_subject() {
+    // "organizers" is a role noun of speakers.tsv: the subject, not the place before its comma.
+    let (_, rows) = quotes_of("en", "In Denver, organizers said the route would change.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("the route would change", "organizers")]);
+    // A role noun after an adjective is still the subject of the verb right after it.
+    let (_, rows) = quotes_of(
+        "en",
+        "Local farmers and rural residents raised concern that the dam would flood their land.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("the dam would flood their land", "residents")]);
+}
+
+#[test]
+fn a_role_noun_after_a_capitalised_modifier_in_a_complement_is_no_subject() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Ann Miller ran on a platform of cutting taxes, promoting deals that serve the interests \
+         of American workers, and rejecting new tariffs.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("new tariffs", "Ann Miller")]);
+}
