@@ -473,3 +473,27 @@ fn a_role_noun_after_a_capitalised_modifier_in_a_complement_is_no_subject() {
     let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
     assert_eq!(short, [("new tariffs", "Ann Miller")]);
 }
+
+#[test]
+fn a_subject_after_before_or_after_opens_its_clause() {
+    // "before" opens a clause: "organizers" is its subject, not a complement losing to the
+    // name before the comma.
+    let (_, rows) = quotes_of(
+        "en",
+        "Fifth Avenue was closed for the parade, but not before organizers paid tribute to \
+         the victims.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("the victims", "organizers")]);
+}
+
+#[test]
+fn a_group_after_a_quotation_is_its_speaker() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The march was cancelled by Mayor Ann Lee. \"We will march again,\" the group said in a \
+         statement.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("We will march again,", "the group")]);
+}
