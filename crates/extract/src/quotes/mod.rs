@@ -1192,8 +1192,14 @@ impl Finder<'_, '_> {
                     .is_some_and(char::is_lowercase)
         });
         // "In a CNN poll the same month, …": an adjunct opening the sentence is no clause.
-        let adjunct = self.opens_adjunct(sentence.start)
-            && !(sentence.start..comma).any(|t| self.v.is_comma(t));
+        // A conjunction opening the sentence goes on with the one before: "But this was the
+        // first time…, she said" reports its clause.
+        let first = if self.is_conjunction(sentence.start) {
+            sentence.start + 1
+        } else {
+            sentence.start
+        };
+        let adjunct = self.opens_adjunct(first) && !(first..comma).any(|t| self.v.is_comma(t));
         if !clause_words || adjunct {
             return None;
         }

@@ -497,3 +497,13 @@ fn a_group_after_a_quotation_is_its_speaker() {
     let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
     assert_eq!(short, [("We will march again,", "the group")]);
 }
+
+#[test]
+fn a_clause_opened_by_a_conjunction_before_the_attribution_is_reported() {
+    let (_, rows) = quotes_of("en", "But the bridge was safe to use, she said.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [("But the bridge was safe to use", "she", Some("said"))]
+    );
+}
