@@ -1128,7 +1128,22 @@ impl Finder<'_, '_> {
         }
         // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
         // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
+        // "…, say some Democrats, who…": a speech verb after a comma with only its speaker
+        // after it reports the clause before the comma (step 6).
+        let inverted = !object
+            && cue.start > sentence.start
+            && self.v.is_comma(cue.start - 1)
+            && self.speaker_right(cue.end).is_some_and(|c| {
+                c.tokens.end == tail.end
+                    && (cue.end..c.tokens.start).all(|k| {
+                        self.v.is_determiner(k)
+                            || self
+                                .v
+                                .speaker_word(k, |w| w == cronaca_lang::SpeakerWord::Pronoun)
+                    })
+            });
         if bare
+            && !inverted
             && let Some(c) = left.clone()
             && cue.end < sentence.end
             && !self.v.is_punct(cue.end)

@@ -507,3 +507,16 @@ fn a_clause_opened_by_a_conjunction_before_the_attribution_is_reported() {
         [("But the bridge was safe to use", "she", Some("said"))]
     );
 }
+
+#[test]
+fn a_speech_verb_after_a_comma_with_only_its_speaker_after_it_reports_the_clause_before() {
+    let (_, rows) = quotes_of(
+        "en",
+        "A leaner Ann Miller may not be a bad thing, say some Democrats.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(
+        short,
+        [("A leaner Ann Miller may not be a bad thing", "Democrats")]
+    );
+}
