@@ -974,14 +974,23 @@ impl Finder<'_, '_> {
         {
             let region = self.v.regions[k].clone();
             let colon = between.clone().any(|b| self.v.token_text(b) == ":");
-            if between.len() > 1 && between.clone().any(|b| self.v.is_comma(b)) {
+            // "acknowledged, however, “…”": an adverb between commas leaves the quotation to
+            // the verb.
+            let adverb = between.len() >= 3
+                && self.v.is_comma(between.start)
+                && self.v.is_comma(between.end - 1)
+                && (between.start + 1..between.end - 1).all(|b| {
+                    self.v
+                        .speaker_word(b, |w| w == cronaca_lang::SpeakerWord::Function)
+                });
+            if between.len() > 1 && between.clone().any(|b| self.v.is_comma(b)) && !adverb {
                 return None;
             }
             let upper = self.v.text[region.inner.clone()]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            let (kind, content) = if colon || (between.is_empty() && upper) {
+            let (kind, content) = if colon || ((between.is_empty() || adverb) && upper) {
                 (QuoteKind::Direct, region.inner.clone())
             } else {
                 // The preposition governing the quoted words belongs to the reported clause:

@@ -520,3 +520,16 @@ fn a_speech_verb_after_a_comma_with_only_its_speaker_after_it_reports_the_clause
         [("A leaner Ann Miller may not be a bad thing", "Democrats")]
     );
 }
+
+#[test]
+fn an_adverb_between_commas_leaves_the_quotation_to_the_verb() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Ann Miller acknowledged, however, “We have more work to do.”",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.0, r.1, r.2)).collect();
+    assert_eq!(
+        short,
+        [(QuoteKind::Direct, "We have more work to do.", "Ann Miller")]
+    );
+}
