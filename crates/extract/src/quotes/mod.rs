@@ -183,6 +183,8 @@ fn channel_rank(kind: ChannelType) -> u8 {
 const COMPLEMENT_GAP: usize = 7;
 /// Tokens a quotation may be away from its cue.
 const QUOTE_GAP: usize = 4;
+/// Tokens of a subject, words only, between a quotation and its verb.
+const SPEAKER_GAP: usize = 8;
 /// Tokens searched left of a cue for its subject.
 const SUBJECT_WINDOW: usize = 30;
 
@@ -344,6 +346,19 @@ impl Finder<'_, '_> {
             && same_sentence
             && between.len() <= gap
             && between.clone().all(|b| !self.ends_sentence(b)))
+        .then_some(k)
+    }
+
+    /// The unused region closing before a longer subject of the verb at token `t`, words
+    /// only: "“…,” Clinton campaign manager Robby Mook wrote".
+    fn region_before_long_speaker(&self, t: usize) -> Option<usize> {
+        let k = self.region_before(t, SPEAKER_GAP)?;
+        let after = self.v.token_at(self.v.regions[k].outer.end);
+        let words = after..t;
+        (words.len() > QUOTE_GAP
+            && words
+                .clone()
+                .all(|b| self.v.tokens[b].kind == TokenKind::Word && self.role_at(b).is_none()))
         .then_some(k)
     }
 
@@ -926,6 +941,7 @@ impl Finder<'_, '_> {
         // 2. A quotation right before the cue: "«…» ha detto X", "“…,” X said".
         if let Some(k) = self
             .region_before(cue.start, QUOTE_GAP)
+            .or_else(|| self.region_before_long_speaker(cue.start))
             .filter(|&k| !self.inside_clause(k))
         {
             let region = self.v.regions[k].clone();

@@ -533,3 +533,17 @@ fn an_adverb_between_commas_leaves_the_quotation_to_the_verb() {
         [(QuoteKind::Direct, "We have more work to do.", "Ann Miller")]
     );
 }
+
+#[test]
+fn a_quotation_before_a_long_subject_is_the_verb_s() {
+    let (_, rows) = quotes_of(
+        "en",
+        "“We will win the state,” Clinton campaign manager Robby Mook wrote.",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].0, rows[0].1, rows[0].3),
+        (QuoteKind::Direct, "We will win the state,", Some("wrote"))
+    );
+    assert!(rows[0].2.ends_with("Robby Mook"), "{rows:?}");
+}
