@@ -467,7 +467,7 @@ fn a_lower_case_people_noun_right_before_the_verb_is_its_subject() {
 fn a_role_noun_after_a_capitalised_modifier_in_a_complement_is_no_subject() {
     let (_, rows) = quotes_of(
         "en",
-        "Ann Miller ran on a platform of cutting taxes, promoting deals that serve the interests \
+        "Ann Miller ran on a platform of cutting taxes, making deals that serve the interests \
          of American workers, and rejecting new tariffs.",
     );
     let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
@@ -546,4 +546,26 @@ fn a_quotation_before_a_long_subject_is_the_verb_s() {
         (QuoteKind::Direct, "We will win the state,", Some("wrote"))
     );
     assert!(rows[0].2.ends_with("Robby Mook"), "{rows:?}");
+}
+
+#[test]
+fn verbs_of_intention_and_reference_and_documents_that_read() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Unions have been plotting to repeal the tax for years. “We will win every state,” read \
+         the email from the campaign. Her decision to close the border angered voters.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("repeal the tax for years", "Unions", Some("plotting to")),
+            ("We will win every state,", "the email", Some("read")),
+            (
+                "close the border angered voters",
+                "Her",
+                Some("decision to")
+            ),
+        ]
+    );
 }
