@@ -1185,7 +1185,9 @@ impl Finder<'_, '_> {
                 end += 1;
             }
             // "… some friends say X would look zippier - an old favorite - others say …".
-            let end = end.min(self.clause_end(cue.end, sentence.end));
+            let end = end
+                .min(self.clause_end(cue.end, sentence.end))
+                .min(self.coordinated_verb(cue.end, end));
             if end > cue.end && end - cue.end >= if object { 1 } else { 2 } {
                 let (content, kind) = self.clause(cue.end..end);
                 let speaker = self.attribution(&c, sentence.start..cue.end, &content);
@@ -1281,6 +1283,24 @@ impl Finder<'_, '_> {
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
         None
+    }
+
+    /// The first conjunction in `from..end` that joins another speech verb to the clause, at
+    /// most one word between them ("referred to them as X and recently pointed to…"), or `end`.
+    fn coordinated_verb(&self, from: usize, end: usize) -> usize {
+        (from + 1..end)
+            .find(|&j| {
+                self.is_conjunction(j)
+                    && [j + 1, j + 2].into_iter().any(|k| {
+                        k < end
+                            && matches!(self.role_at(k), Some((SpeechRole::Verb { .. }, _)))
+                            && (k == j + 1
+                                || self.v.tokens[j + 1].kind == TokenKind::Word
+                                    && self.role_at(j + 1).is_none()
+                                    && !self.v.is_capitalised(j + 1))
+                    })
+            })
+            .unwrap_or(end)
     }
 
     /// The speaker named between commas before token `comma` ("…, a spokeswoman, Anna White,")

@@ -569,3 +569,23 @@ fn verbs_of_intention_and_reference_and_documents_that_read() {
         ]
     );
 }
+
+#[test]
+fn an_object_ends_before_a_coordinated_speech_verb() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The candidate referred to the plan as a disaster and criticized its author.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            (
+                "the plan as a disaster",
+                "The candidate",
+                Some("referred to")
+            ),
+            ("its author", "The candidate", Some("criticized")),
+        ]
+    );
+}
