@@ -183,6 +183,8 @@ fn channel_rank(kind: ChannelType) -> u8 {
 const COMPLEMENT_GAP: usize = 7;
 /// Tokens a quotation may be away from its cue.
 const QUOTE_GAP: usize = 4;
+/// Tokens of a subject, words only, between a quotation and its verb.
+const SPEAKER_GAP: usize = 8;
 /// Tokens searched left of a cue for its subject.
 const SUBJECT_WINDOW: usize = 30;
 
@@ -344,6 +346,19 @@ impl Finder<'_, '_> {
             && same_sentence
             && between.len() <= gap
             && between.clone().all(|b| !self.ends_sentence(b)))
+        .then_some(k)
+    }
+
+    /// The unused region closing before a longer subject of the verb at token `t`, words
+    /// only: "“…,” Clinton campaign manager Robby Mook wrote".
+    fn region_before_long_speaker(&self, t: usize) -> Option<usize> {
+        let k = self.region_before(t, SPEAKER_GAP)?;
+        let after = self.v.token_at(self.v.regions[k].outer.end);
+        let words = after..t;
+        (words.len() > QUOTE_GAP
+            && words
+                .clone()
+                .all(|b| self.v.tokens[b].kind == TokenKind::Word && self.role_at(b).is_none()))
         .then_some(k)
     }
 
@@ -926,6 +941,7 @@ impl Finder<'_, '_> {
         // 2. A quotation right before the cue: "«…» ha detto X", "“…,” X said".
         if let Some(k) = self
             .region_before(cue.start, QUOTE_GAP)
+            .or_else(|| self.region_before_long_speaker(cue.start))
             .filter(|&k| !self.inside_clause(k))
         {
             let region = self.v.regions[k].clone();
@@ -974,14 +990,23 @@ impl Finder<'_, '_> {
         {
             let region = self.v.regions[k].clone();
             let colon = between.clone().any(|b| self.v.token_text(b) == ":");
-            if between.len() > 1 && between.clone().any(|b| self.v.is_comma(b)) {
+            // "acknowledged, however, “…”": an adverb between commas leaves the quotation to
+            // the verb.
+            let adverb = between.len() >= 3
+                && self.v.is_comma(between.start)
+                && self.v.is_comma(between.end - 1)
+                && (between.start + 1..between.end - 1).all(|b| {
+                    self.v
+                        .speaker_word(b, |w| w == cronaca_lang::SpeakerWord::Function)
+                });
+            if between.len() > 1 && between.clone().any(|b| self.v.is_comma(b)) && !adverb {
                 return None;
             }
             let upper = self.v.text[region.inner.clone()]
                 .chars()
                 .next()
                 .is_some_and(char::is_uppercase);
-            let (kind, content) = if colon || (between.is_empty() && upper) {
+            let (kind, content) = if colon || ((between.is_empty() || adverb) && upper) {
                 (QuoteKind::Direct, region.inner.clone())
             } else {
                 // The preposition governing the quoted words belongs to the reported clause:
@@ -1128,7 +1153,22 @@ impl Finder<'_, '_> {
         }
         // An attitude verb's object may be a name or an infinitive: "supports Trump", "wants
         // to lose"; after a speech verb a name is its subject or addressee ("said Smith").
+        // "…, say some Democrats, who…": a speech verb after a comma with only its speaker
+        // after it reports the clause before the comma (step 6).
+        let inverted = !object
+            && cue.start > sentence.start
+            && self.v.is_comma(cue.start - 1)
+            && self.speaker_right(cue.end).is_some_and(|c| {
+                c.tokens.end == tail.end
+                    && (cue.end..c.tokens.start).all(|k| {
+                        self.v.is_determiner(k)
+                            || self
+                                .v
+                                .speaker_word(k, |w| w == cronaca_lang::SpeakerWord::Pronoun)
+                    })
+            });
         if bare
+            && !inverted
             && let Some(c) = left.clone()
             && cue.end < sentence.end
             && !self.v.is_punct(cue.end)
@@ -1145,7 +1185,9 @@ impl Finder<'_, '_> {
                 end += 1;
             }
             // "… some friends say X would look zippier - an old favorite - others say …".
-            let end = end.min(self.clause_end(cue.end, sentence.end));
+            let end = end
+                .min(self.clause_end(cue.end, sentence.end))
+                .min(self.coordinated_verb(cue.end, end));
             if end > cue.end && end - cue.end >= if object { 1 } else { 2 } {
                 let (content, kind) = self.clause(cue.end..end);
                 let speaker = self.attribution(&c, sentence.start..cue.end, &content);
@@ -1192,8 +1234,14 @@ impl Finder<'_, '_> {
                     .is_some_and(char::is_lowercase)
         });
         // "In a CNN poll the same month, …": an adjunct opening the sentence is no clause.
-        let adjunct = self.opens_adjunct(sentence.start)
-            && !(sentence.start..comma).any(|t| self.v.is_comma(t));
+        // A conjunction opening the sentence goes on with the one before: "But this was the
+        // first time…, she said" reports its clause.
+        let first = if self.is_conjunction(sentence.start) {
+            sentence.start + 1
+        } else {
+            sentence.start
+        };
+        let adjunct = self.opens_adjunct(first) && !(first..comma).any(|t| self.v.is_comma(t));
         if !clause_words || adjunct {
             return None;
         }
@@ -1235,6 +1283,24 @@ impl Finder<'_, '_> {
         let speaker = self.attribution(&speaker, comma..sentence.end, &content);
         self.push(kind, content, speaker, cue_span, "quotes:clause-verb", 0.65);
         None
+    }
+
+    /// The first conjunction in `from..end` that joins another speech verb to the clause, at
+    /// most one word between them ("referred to them as X and recently pointed to…"), or `end`.
+    fn coordinated_verb(&self, from: usize, end: usize) -> usize {
+        (from + 1..end)
+            .find(|&j| {
+                self.is_conjunction(j)
+                    && [j + 1, j + 2].into_iter().any(|k| {
+                        k < end
+                            && matches!(self.role_at(k), Some((SpeechRole::Verb { .. }, _)))
+                            && (k == j + 1
+                                || self.v.tokens[j + 1].kind == TokenKind::Word
+                                    && self.role_at(j + 1).is_none()
+                                    && !self.v.is_capitalised(j + 1))
+                    })
+            })
+            .unwrap_or(end)
     }
 
     /// The speaker named between commas before token `comma` ("…, a spokeswoman, Anna White,")
@@ -1335,7 +1401,10 @@ impl Finder<'_, '_> {
                 let subject = self.speaker_left(modifiers).filter(|c| {
                     let lone_determiner =
                         c.tokens.len() == 1 && self.v.is_determiner(c.tokens.start);
-                    !(lone_determiner || c.complement || c.channel)
+                    // A complement right before the verb is its subject: "average citizens
+                    // raised concern that…".
+                    let complement = c.complement && c.tokens.end < modifiers;
+                    !(lone_determiner || complement || c.channel)
                         && c.tokens.end <= modifiers
                         && modifiers - c.tokens.end <= 3
                         && (c.tokens.end..modifiers).all(|k| {

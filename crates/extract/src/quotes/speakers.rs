@@ -118,12 +118,23 @@ pub(crate) fn candidates(
                             .as_ref()
                             .is_some_and(|n| n.start < tokens.end && tokens.start < n.end)
                     });
-                let complement = tokens.start > 0
-                    && !v.is_determiner(tokens.start)
-                    && !v.is_possessive(tokens.start)
-                    && {
-                        let b = tokens.start - 1;
-                        v.tokens[b].kind == TokenKind::Word
+                // A role noun after a capitalised modifier shares the modifier's preposition:
+                // "the interests of American workers".
+                let after_complement = matches!(form, Form::Role { .. })
+                    && out.last().is_some_and(|c: &Candidate| {
+                        c.complement
+                            && c.tokens.end == tokens.start
+                            && v.speaker_word(c.tokens.start - 1, |w| {
+                                matches!(w, SpeakerWord::Function | SpeakerWord::Connector)
+                            })
+                    });
+                let complement = after_complement
+                    || tokens.start > 0
+                        && !v.is_determiner(tokens.start)
+                        && !v.is_possessive(tokens.start)
+                        && {
+                            let b = tokens.start - 1;
+                            v.tokens[b].kind == TokenKind::Word
                             && v.token_text(b)
                                 .chars()
                                 .next()
@@ -135,7 +146,7 @@ pub(crate) fn candidates(
                                 v.speech.get(b).copied().flatten(),
                                 Some((cronaca_lang::SpeechRole::Conjunction, 1))
                             )
-                    };
+                        };
                 t = tokens.end;
                 out.push(Candidate {
                     tokens,

@@ -447,3 +447,145 @@ fn a_participle_opening_the_sentence_takes_the_subject_after_its_comma() {
         ]
     );
 }
+
+#[test]
+fn a_lower_case_people_noun_right_before_the_verb_is_its_subject() {
+    // "organizers" is a role noun of speakers.tsv: the subject, not the place before its comma.
+    let (_, rows) = quotes_of("en", "In Denver, organizers said the route would change.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("the route would change", "organizers")]);
+    // A role noun after an adjective is still the subject of the verb right after it.
+    let (_, rows) = quotes_of(
+        "en",
+        "Local farmers and rural residents raised concern that the dam would flood their land.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("the dam would flood their land", "residents")]);
+}
+
+#[test]
+fn a_role_noun_after_a_capitalised_modifier_in_a_complement_is_no_subject() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Ann Miller ran on a platform of cutting taxes, making deals that serve the interests \
+         of American workers, and rejecting new tariffs.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("new tariffs", "Ann Miller")]);
+}
+
+#[test]
+fn a_subject_after_before_or_after_opens_its_clause() {
+    // "before" opens a clause: "organizers" is its subject, not a complement losing to the
+    // name before the comma.
+    let (_, rows) = quotes_of(
+        "en",
+        "Fifth Avenue was closed for the parade, but not before organizers paid tribute to \
+         the victims.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("the victims", "organizers")]);
+}
+
+#[test]
+fn a_group_after_a_quotation_is_its_speaker() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The march was cancelled by Mayor Ann Lee. \"We will march again,\" the group said in a \
+         statement.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("We will march again,", "the group")]);
+}
+
+#[test]
+fn a_clause_opened_by_a_conjunction_before_the_attribution_is_reported() {
+    let (_, rows) = quotes_of("en", "But the bridge was safe to use, she said.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [("But the bridge was safe to use", "she", Some("said"))]
+    );
+}
+
+#[test]
+fn a_speech_verb_after_a_comma_with_only_its_speaker_after_it_reports_the_clause_before() {
+    let (_, rows) = quotes_of(
+        "en",
+        "A leaner Ann Miller may not be a bad thing, say some Democrats.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(
+        short,
+        [("A leaner Ann Miller may not be a bad thing", "Democrats")]
+    );
+}
+
+#[test]
+fn an_adverb_between_commas_leaves_the_quotation_to_the_verb() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Ann Miller acknowledged, however, “We have more work to do.”",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.0, r.1, r.2)).collect();
+    assert_eq!(
+        short,
+        [(QuoteKind::Direct, "We have more work to do.", "Ann Miller")]
+    );
+}
+
+#[test]
+fn a_quotation_before_a_long_subject_is_the_verb_s() {
+    let (_, rows) = quotes_of(
+        "en",
+        "“We will win the state,” Clinton campaign manager Robby Mook wrote.",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(
+        (rows[0].0, rows[0].1, rows[0].3),
+        (QuoteKind::Direct, "We will win the state,", Some("wrote"))
+    );
+    assert!(rows[0].2.ends_with("Robby Mook"), "{rows:?}");
+}
+
+#[test]
+fn verbs_of_intention_and_reference_and_documents_that_read() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Unions have been plotting to repeal the tax for years. “We will win every state,” read \
+         the email from the campaign. Her decision to close the border angered voters.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            ("repeal the tax for years", "Unions", Some("plotting to")),
+            ("We will win every state,", "the email", Some("read")),
+            (
+                "close the border angered voters",
+                "Her",
+                Some("decision to")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn an_object_ends_before_a_coordinated_speech_verb() {
+    let (_, rows) = quotes_of(
+        "en",
+        "The candidate referred to the plan as a disaster and criticized its author.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(
+        short,
+        [
+            (
+                "the plan as a disaster",
+                "The candidate",
+                Some("referred to")
+            ),
+            ("its author", "The candidate", Some("criticized")),
+        ]
+    );
+}
