@@ -250,25 +250,24 @@ impl Gazetteer {
                 if first.is_empty() {
                     continue;
                 }
-                let [ps, fs] = match first_steps.get(first) {
+                let steps = match first_steps.get(first) {
                     Some(steps) => *steps,
                     None => {
-                        let mut p = Some(Walk::new(place_fst));
-                        let mut f = Some(Walk::new(fact_fst));
-                        advance(&mut p, false, first.as_bytes());
-                        advance(&mut f, false, first.as_bytes());
-                        let steps = [p.map(|w| w.state()), f.map(|w| w.state())];
+                        let steps = [
+                            FirstStep::new(place_fst, first),
+                            FirstStep::new(fact_fst, first),
+                        ];
                         first_steps.insert(first.into(), steps);
                         steps
                     }
                 };
+                let [ps, fs] = steps;
                 if ps.is_none() && fs.is_none() {
                     continue;
                 }
-                let mut p = ps.map(|s| Walk::at(place_fst, s));
-                let mut f = fs.map(|s| Walk::at(fact_fst, s));
+                let (mut p, mut f) = (None, None);
                 let mut words = 0;
-                let mut prev: Option<usize> = None;
+                let mut prev = start;
                 for end in start..tokens.len() {
                     let word = folded(end);
                     if word.is_empty() {
@@ -278,20 +277,35 @@ impl Gazetteer {
                     if words > MAX_MATCH_TOKENS {
                         break;
                     }
-                    if words > 1 {
-                        let joined = prev.is_some_and(|j| folded(j).ends_with('\''));
-                        advance(&mut p, !joined, word.as_bytes());
-                        advance(&mut f, !joined, word.as_bytes());
-                    }
-                    prev = Some(end);
-                    if p.is_none() && f.is_none() {
-                        break;
-                    }
+                    let (pv, fv) = if words == 1 {
+                        (ps.and_then(|s| s.value), fs.and_then(|s| s.value))
+                    } else {
+                        let joined = folded(prev).ends_with('\'');
+                        if words == 2 {
+                            // The walks resume after the first word, or after it and a space.
+                            let resume = |s: FirstStep| if joined { Some(s.at) } else { s.space };
+                            p = ps.and_then(resume).map(|s| Walk::at(place_fst, s));
+                            f = fs.and_then(resume).map(|s| Walk::at(fact_fst, s));
+                            advance(&mut p, false, word.as_bytes());
+                            advance(&mut f, false, word.as_bytes());
+                        } else {
+                            advance(&mut p, !joined, word.as_bytes());
+                            advance(&mut f, !joined, word.as_bytes());
+                        }
+                        if p.is_none() && f.is_none() {
+                            break;
+                        }
+                        (
+                            p.as_ref().and_then(Walk::value),
+                            f.as_ref().and_then(Walk::value),
+                        )
+                    };
+                    prev = end;
                     let mut kinds = Kinds::empty();
-                    if let Some(v) = p.as_ref().and_then(|w| w.value()) {
+                    if let Some(v) = pv {
                         kinds |= Kinds((v >> 48) as u16);
                     }
-                    if let Some(v) = f.as_ref().and_then(|w| w.value()) {
+                    if let Some(v) = fv {
                         kinds |= self.fact_kinds(v, lang, &tokens[start..=end]);
                     }
                     if !kinds.is_empty() {
@@ -350,13 +364,36 @@ const FIRST_STEPS_KEPT: usize = 100_000;
 
 thread_local! {
     /// Per thread, for the gazetteer with this id: where the walks down the place and fact
-    /// fsts stand after each folded first word (`None`: no name starts so). Most walks end
-    /// within their first word, and words repeat from text to text.
+    /// fsts stand after each folded first word ([`FirstStep`]; `None`: no name starts so).
+    /// Most walks end within their first word, and words repeat from text to text.
     static FIRST_STEPS: std::cell::RefCell<(u64, FirstSteps)> =
         std::cell::RefCell::new((0, FirstSteps::default()));
 }
 
-type FirstSteps = rustc_hash::FxHashMap<Box<str>, [Option<(usize, u64)>; 2]>;
+type FirstSteps = rustc_hash::FxHashMap<Box<str>, [Option<FirstStep>; 2]>;
+
+/// Where a walk down an fst stands after a first word: the node reached (its address and the
+/// output gathered), the value when a name ends there, and where a space after it leads (no
+/// name goes on: `None`, the common case, which then costs no node decoding at all).
+#[derive(Clone, Copy, Debug)]
+struct FirstStep {
+    at: (usize, u64),
+    value: Option<u64>,
+    space: Option<(usize, u64)>,
+}
+
+impl FirstStep {
+    /// The step of `word` from the root of `fst`, or `None` when no name starts so.
+    fn new<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>, word: &str) -> Option<FirstStep> {
+        let mut w = Walk::new(fst);
+        if !w.feed(word.as_bytes()) {
+            return None;
+        }
+        let (at, value) = (w.state(), w.value());
+        let space = w.feed(b" ").then(|| w.state());
+        Some(FirstStep { at, value, space })
+    }
+}
 
 /// A new gazetteer id (never 0, the id of no gazetteer).
 fn next_id() -> u64 {
