@@ -16,8 +16,9 @@ use cronaca_ingest::JsonlReader;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let repeat: usize = args[1].parse().expect("REPEAT is a number");
-    let extractor =
-        Extractor::new(cronaca_lang::Languages::builtin().expect("built-in language data"));
+    let languages = cronaca_lang::Languages::builtin().expect("built-in language data");
+    let conventions = |code: &str| &languages.get_or_fallback(code).conventions;
+    let extractor = Extractor::new(languages.clone());
     let mut docs = Vec::new();
     for spec in &args[2..] {
         let (code, path) = spec.split_once(':').expect("LANG:FILE");
@@ -37,7 +38,8 @@ fn main() {
     let tokens: usize = docs.iter().map(|d| d.2.tokens.len()).sum();
     // Load the models and the gazetteer before timing.
     for (code, text, seg) in docs.iter().take(1) {
-        find_entities(text, seg, Some(tagger(code).expect("a model")), code);
+        let t = tagger(code).expect("a model");
+        find_entities(text, seg, Some(t), code, conventions(code));
     }
     for (what, mentions_only) in [("mentions", true), ("entities", false)] {
         let mut best = f64::INFINITY;
@@ -50,7 +52,7 @@ fn main() {
                 found += if mentions_only {
                     find_mentions(text, seg, t, code).len()
                 } else {
-                    find_entities(text, seg, Some(t), code).len()
+                    find_entities(text, seg, Some(t), code, conventions(code)).len()
                 };
             }
             best = best.min(cpu_time() - t0);

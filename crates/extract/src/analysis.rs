@@ -130,7 +130,13 @@ impl Extractor {
         // language is unknown.
         if need.contains(Layer::Entities) && a.language.code != "und" {
             let tagger = entities::tagger(&a.language.code);
-            a.entities = Some(entities::find_entities(text, seg, tagger, &a.language.code));
+            a.entities = Some(entities::find_entities(
+                text,
+                seg,
+                tagger,
+                &a.language.code,
+                &lang.conventions,
+            ));
         }
         if need.contains(Layer::Entities) {
             clock = times.add("entities", clock);

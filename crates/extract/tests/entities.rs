@@ -203,3 +203,26 @@ fn a_country_after_a_name_stays_a_country() {
     assert_eq!(kipketer.0, EntityType::Per);
     assert_eq!(kipketer.2, ["Wilson Kipketer"]);
 }
+
+#[test]
+fn an_italian_organisation_takes_the_national_adjective_after_it() {
+    // As KIND writes Italian organisations: the adjective is part of the name. The tagger
+    // alone stops before "inglese" in the first sentence.
+    let text = "Lo ha detto il Parlamento inglese. La guardia costiera americana ha soccorso i \
+                naufraghi.";
+    let es = entities(text, "it");
+    let mentions: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(mentions.contains(&"Parlamento inglese"), "{es:?}");
+    assert!(mentions.contains(&"guardia costiera americana"), "{es:?}");
+    // English puts the adjective first, outside the name.
+    let es = entities("The British government rejected the plan.", "en");
+    assert!(
+        es.iter()
+            .all(|e| !e.2.iter().any(|m| m.contains("British government"))),
+        "{es:?}"
+    );
+}

@@ -47,6 +47,11 @@ pub struct Conventions {
     /// Spellings generated for number words: ["ü", "ue"] makes "fuenf" from "fünf".
     #[serde(default)]
     pub transliterations: Vec<[String; 2]>,
+    /// Whether the name of an organisation takes a national adjective after it: "governo
+    /// inglese", "polizia francese", "ministero degli Esteri russo" are one name (as Italian
+    /// news and KIND write them; English puts the adjective first, outside the name).
+    #[serde(default)]
+    pub national_adjective_in_names: bool,
 }
 
 /// One language's knowledge.

@@ -16,6 +16,7 @@ mod training;
 pub use training::{TrainingError, training_document};
 
 use cronaca_gazetteer::Kinds;
+use cronaca_lang::Conventions;
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
@@ -338,12 +339,14 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 
 /// The entities of a text: mentions found by `tagger` (by the gazetteer alone without one:
 /// [`gazetteer_mentions`]), grouped by [`coref::cluster`], linked with the built-in gazetteer
-/// for language `lang` ([`link::link_entities`]).
+/// for language `lang` ([`link::link_entities`]), whose writing `conventions` say how names
+/// are written ([`Conventions::national_adjective_in_names`]).
 pub fn find_entities(
     text: &str,
     seg: &Segmentation,
     tagger: Option<&Tagger>,
     lang: &str,
+    conventions: &Conventions,
 ) -> Vec<Entity> {
     let tokens = token_texts(text, seg);
     let matches = gazetteer_matches(lang, &tokens);
@@ -351,6 +354,9 @@ pub fn find_entities(
         Some(tagger) => mentions_with(text, seg, tagger, &matches),
         None => gazetteer_mentions(text, seg, &matches),
     };
+    if conventions.national_adjective_in_names {
+        national_adjectives(text, seg, &matches, &mut mentions);
+    }
     acronyms(text, seg, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
     if let Some(gaz) = link::gazetteer() {
@@ -358,6 +364,38 @@ pub fn find_entities(
         link::link_entities(gaz, text, lang, &ctx, &mut entities);
     }
     entities
+}
+
+/// An organisation's mention followed by a national adjective in lower case, a demonym the
+/// gazetteer knows ("governo inglese", "guardia costiera americana"), takes it in.
+fn national_adjectives(
+    text: &str,
+    seg: &Segmentation,
+    matches: &[cronaca_gazetteer::Match],
+    mentions: &mut [Mention],
+) {
+    // Mentions are in text order and do not overlap: the token after one is free unless the
+    // next mention starts there.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Org) {
+        let k = m.tokens.end;
+        let Some(t) = seg.tokens.get(k) else {
+            continue;
+        };
+        let lower = text[t.span.clone()]
+            .chars()
+            .next()
+            .is_some_and(char::is_lowercase);
+        if lower
+            && starts.binary_search(&k).is_err()
+            && matches
+                .iter()
+                .any(|x| x.tokens == (k..k + 1) && x.kinds.contains(Kinds::DEMONYM))
+        {
+            m.tokens.end = k + 1;
+            m.span.end = t.span.end;
+        }
+    }
 }
 
 /// Names introduced with an acronym in parentheses: "Organizzazione del Trattato di Sicurezza
