@@ -17,7 +17,7 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let repeat: usize = args[1].parse().expect("REPEAT is a number");
     let languages = cronaca_lang::Languages::builtin().expect("built-in language data");
-    let conventions = |code: &str| &languages.get_or_fallback(code).conventions;
+    let language = |code: &str| languages.get_or_fallback(code);
     let extractor = Extractor::new(languages.clone());
     let mut docs = Vec::new();
     for spec in &args[2..] {
@@ -39,7 +39,7 @@ fn main() {
     // Load the models and the gazetteer before timing.
     for (code, text, seg) in docs.iter().take(1) {
         let t = tagger(code).expect("a model");
-        find_entities(text, seg, Some(t), code, conventions(code));
+        find_entities(text, seg, Some(t), code, language(code));
     }
     for (what, mentions_only) in [("mentions", true), ("entities", false)] {
         let mut best = f64::INFINITY;
@@ -52,7 +52,7 @@ fn main() {
                 found += if mentions_only {
                     find_mentions(text, seg, t, code).len()
                 } else {
-                    find_entities(text, seg, Some(t), code, conventions(code)).len()
+                    find_entities(text, seg, Some(t), code, language(code)).len()
                 };
             }
             best = best.min(cpu_time() - t0);

@@ -135,7 +135,7 @@ impl Extractor {
                 seg,
                 tagger,
                 &a.language.code,
-                &lang.conventions,
+                lang,
             ));
         }
         if need.contains(Layer::Entities) {

@@ -226,3 +226,28 @@ fn an_italian_organisation_takes_the_national_adjective_after_it() {
         "{es:?}"
     );
 }
+
+#[test]
+fn a_city_name_after_a_determiner_is_a_common_noun_without_a_tagger() {
+    // German and Spanish have no tagger: the gazetteer's names alone, but not a one-word city
+    // name right after an article ("das Essen", "la Libertad").
+    let es = entities(
+        "Das Essen wurde am Bahnhof verteilt. Der Zug fuhr dann nach Essen weiter.",
+        "de",
+    );
+    let essen: Vec<&Vec<String>> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Loc && e.1 == "Essen")
+        .map(|e| &e.2)
+        .collect();
+    assert_eq!(essen, [&vec!["Essen".to_string()]], "{es:?}");
+    let es = entities(
+        "Hoy es el Día de la Libertad de Prensa, dijo el alcalde de Madrid.",
+        "es",
+    );
+    assert!(es.iter().all(|e| e.1 != "Libertad"), "{es:?}");
+    assert!(
+        es.iter().any(|e| e.0 == EntityType::Loc && e.1 == "Madrid"),
+        "{es:?}"
+    );
+}

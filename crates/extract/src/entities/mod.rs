@@ -16,7 +16,7 @@ mod training;
 pub use training::{TrainingError, training_document};
 
 use cronaca_gazetteer::Kinds;
-use cronaca_lang::Conventions;
+use cronaca_lang::{Lang, Phrases, SpeakerWord};
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
@@ -282,14 +282,29 @@ fn gazetteer_type(kinds: Kinds) -> Option<EntityType> {
 /// The mentions of a text in a language cronaca has no tagger for: the gazetteer's `matches`
 /// (of the document's tokens, in [`Gazetteer::annotate`] order) of a [`gazetteer_type`],
 /// within one sentence, starting with a capital (or written as a lower-case name of the
-/// gazetteer: "laut dpa"); the longest at each start, left to right without overlap.
+/// gazetteer: "laut dpa"); the longest at each start, left to right without overlap. A one-word
+/// city name right after a determiner of the language (`speakers` words) is a common noun or
+/// a club, not the city: "der Zug", "das Essen", "el Madrid" (a name that takes its article,
+/// "El Salvador", "Le Havre", is matched from the article on).
 ///
 /// [`Gazetteer::annotate`]: cronaca_gazetteer::Gazetteer::annotate
 fn gazetteer_mentions(
     text: &str,
     seg: &Segmentation,
     matches: &[cronaca_gazetteer::Match],
+    speakers: &Phrases<SpeakerWord>,
 ) -> Vec<Mention> {
+    let after_determiner = |k: usize| {
+        let Some(t) = k.checked_sub(1).map(|j| &seg.tokens[j]) else {
+            return false;
+        };
+        let word = [text[t.span.clone()].to_lowercase()];
+        let mut found = false;
+        speakers.for_each_at(&word, 0, |p, n| {
+            found |= n == 1 && matches!(p.label, SpeakerWord::Definite | SpeakerWord::Indefinite);
+        });
+        found
+    };
     let mut sentence_of = vec![0; seg.tokens.len()];
     for (n, s) in seg.sentences.iter().enumerate() {
         sentence_of[s.tokens.clone()].fill(n);
@@ -317,6 +332,13 @@ fn gazetteer_mentions(
         if start < next || !(capitalised || written_as_lower_case_name(text, seg, &tokens)) {
             continue;
         }
+        let city = kinds_at(matches, &tokens).is_some_and(|k| {
+            k.intersects(Kinds::CAPITAL | Kinds::BIG_CITY)
+                && !k.intersects(Kinds::COUNTRY | Kinds::ADMIN1 | Kinds::ORG | Kinds::PERSON)
+        });
+        if city && tokens.len() == 1 && after_determiner(start) {
+            continue;
+        }
         next = tokens.end;
         out.push(Mention {
             span: token_span(seg, &tokens),
@@ -326,6 +348,14 @@ fn gazetteer_mentions(
         });
     }
     out
+}
+
+/// The kinds of the match over exactly `tokens`.
+fn kinds_at(matches: &[cronaca_gazetteer::Match], tokens: &Range<usize>) -> Option<Kinds> {
+    matches
+        .iter()
+        .find(|m| m.tokens == *tokens)
+        .map(|m| m.kinds)
 }
 
 fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
@@ -339,22 +369,22 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 
 /// The entities of a text: mentions found by `tagger` (by the gazetteer alone without one:
 /// [`gazetteer_mentions`]), grouped by [`coref::cluster`], linked with the built-in gazetteer
-/// for language `lang` ([`link::link_entities`]), whose writing `conventions` say how names
-/// are written ([`Conventions::national_adjective_in_names`]).
+/// for language `lang` ([`link::link_entities`]); `language` has its writing conventions
+/// ([`cronaca_lang::Conventions::national_adjective_in_names`]) and determiners.
 pub fn find_entities(
     text: &str,
     seg: &Segmentation,
     tagger: Option<&Tagger>,
     lang: &str,
-    conventions: &Conventions,
+    language: &Lang,
 ) -> Vec<Entity> {
     let tokens = token_texts(text, seg);
     let matches = gazetteer_matches(lang, &tokens);
     let mut mentions = match tagger {
         Some(tagger) => mentions_with(text, seg, tagger, &matches),
-        None => gazetteer_mentions(text, seg, &matches),
+        None => gazetteer_mentions(text, seg, &matches, &language.speakers),
     };
-    if conventions.national_adjective_in_names {
+    if language.conventions.national_adjective_in_names {
         national_adjectives(text, seg, &matches, &mut mentions);
     }
     acronyms(text, seg, &mut mentions);
