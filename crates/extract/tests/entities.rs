@@ -251,3 +251,51 @@ fn a_city_name_after_a_determiner_is_a_common_noun_without_a_tagger() {
         "{es:?}"
     );
 }
+
+#[test]
+fn without_a_tagger_a_given_name_and_capitalised_words_are_a_person() {
+    let people = |text: &str, lang: &str| -> Vec<String> {
+        entities(text, lang)
+            .into_iter()
+            .filter(|e| e.0 == EntityType::Per)
+            .flat_map(|e| e.2)
+            .collect()
+    };
+    // The surname alone would be a place of the gazetteer ("Mora", "Ramírez").
+    let es = entities("Carlos Mora y Víctor Ramírez marcaron en Madrid.", "es");
+    let per: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Per)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert_eq!(per, ["Carlos Mora", "Víctor Ramírez"], "{es:?}");
+    let places: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Loc)
+        .map(|e| e.1.as_str())
+        .collect();
+    assert_eq!(places, ["Madrid"], "{es:?}");
+    assert_eq!(
+        people(
+            "Trainer Kyle Platzer sagte, dass der Verein weiter kämpft.",
+            "de"
+        ),
+        ["Kyle Platzer"]
+    );
+    // A club, a university named after a region, a headline word: no people.
+    assert!(
+        people(
+            "GUADALUPE FC ganó ante Florida International University.",
+            "es"
+        )
+        .is_empty()
+    );
+    // A function word opening a sentence is no place ("Dabei", "Sólo").
+    for (text, lang) in [
+        ("Dabei wurde niemand verletzt.", "de"),
+        ("Sólo hubo daños materiales.", "es"),
+    ] {
+        let es = entities(text, lang);
+        assert!(es.is_empty(), "{es:?}");
+    }
+}

@@ -294,23 +294,22 @@ fn gazetteer_mentions(
     matches: &[cronaca_gazetteer::Match],
     speakers: &Phrases<SpeakerWord>,
 ) -> Vec<Mention> {
-    let after_determiner = |k: usize| {
-        let Some(t) = k.checked_sub(1).map(|j| &seg.tokens[j]) else {
-            return false;
-        };
-        let word = [text[t.span.clone()].to_lowercase()];
+    let word = |k: usize| &text[seg.tokens[k].span.clone()];
+    let speaker_word = |k: usize, is: &dyn Fn(SpeakerWord) -> bool| {
+        let w = [cronaca_lang::fold_time(word(k))];
         let mut found = false;
-        speakers.for_each_at(&word, 0, |p, n| {
-            found |= n == 1 && matches!(p.label, SpeakerWord::Definite | SpeakerWord::Indefinite);
-        });
+        speakers.for_each_at(&w, 0, |p, n| found |= n == 1 && is(p.label));
         found
     };
+    let determiner = |w| matches!(w, SpeakerWord::Definite | SpeakerWord::Indefinite);
+    let capitalised = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
     let mut sentence_of = vec![0; seg.tokens.len()];
     for (n, s) in seg.sentences.iter().enumerate() {
         sentence_of[s.tokens.clone()].fill(n);
     }
-    let mut out = Vec::new();
-    let mut next = 0;
+    // The candidates, by first token: the longest gazetteer name of a type there, and people
+    // named by a given name and capitalised words after it.
+    let mut candidates: Vec<(Range<usize>, EntityType, f32)> = Vec::new();
     let mut i = 0;
     while i < matches.len() {
         let start = matches[i].tokens.start;
@@ -320,23 +319,49 @@ fn gazetteer_mentions(
             if sentence_of[m.tokens.end - 1] == sentence_of[start]
                 && let Some(kind) = gazetteer_type(m.kinds)
             {
-                best = Some((m.tokens.clone(), kind));
+                best = Some((m.tokens.clone(), kind, m.kinds));
             }
             i += 1;
         }
-        let Some((tokens, kind)) = best else { continue };
-        let capitalised = text[seg.tokens[start].span.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_uppercase);
-        if start < next || !(capitalised || written_as_lower_case_name(text, seg, &tokens)) {
+        let Some((tokens, kind, kinds)) = best else {
+            continue;
+        };
+        if !(capitalised(start) || written_as_lower_case_name(text, seg, &tokens)) {
             continue;
         }
-        let city = kinds_at(matches, &tokens).is_some_and(|k| {
-            k.intersects(Kinds::CAPITAL | Kinds::BIG_CITY)
-                && !k.intersects(Kinds::COUNTRY | Kinds::ADMIN1 | Kinds::ORG | Kinds::PERSON)
-        });
-        if city && tokens.len() == 1 && after_determiner(start) {
+        // A one-word city right after a determiner is a common noun or a club; a one-word name
+        // opening the sentence that the language's word lists know is a function word
+        // ("Dabei", "Sólo").
+        let one_city = tokens.len() == 1
+            && kinds.intersects(Kinds::CAPITAL | Kinds::BIG_CITY)
+            && !kinds.intersects(Kinds::COUNTRY | Kinds::ADMIN1 | Kinds::ORG | Kinds::PERSON);
+        let after_determiner = start > 0 && speaker_word(start - 1, &determiner);
+        let opening = seg.sentences[sentence_of[start]].tokens.start == start;
+        if (one_city && after_determiner)
+            || (tokens.len() == 1 && opening && speaker_word(start, &|_| true))
+        {
+            continue;
+        }
+        candidates.push((tokens, kind, GAZETTEER_CONFIDENCE));
+    }
+    // Given names that are also countries, regions or capitals ("Florida", "Israel") are left
+    // to the gazetteer: "Florida International University" is no person.
+    let strong_place = Kinds::COUNTRY | Kinds::ADMIN1 | Kinds::CAPITAL;
+    let place_at = |k: usize| {
+        matches
+            .iter()
+            .any(|m| m.tokens == (k..k + 1) && m.kinds.intersects(strong_place))
+    };
+    candidates.extend(
+        given_name_people(seg, &sentence_of, &word, &|k| speaker_word(k, &|_| true))
+            .filter(|c| !place_at(c.0.start)),
+    );
+    // Earlier first, then longer.
+    candidates.sort_by_key(|c| (c.0.start, std::cmp::Reverse(c.0.end)));
+    let mut out = Vec::new();
+    let mut next = 0;
+    for (tokens, kind, confidence) in candidates {
+        if tokens.start < next {
             continue;
         }
         next = tokens.end;
@@ -344,18 +369,55 @@ fn gazetteer_mentions(
             span: token_span(seg, &tokens),
             tokens,
             kind,
-            confidence: GAZETTEER_CONFIDENCE,
+            confidence,
         });
     }
     out
 }
 
-/// The kinds of the match over exactly `tokens`.
-fn kinds_at(matches: &[cronaca_gazetteer::Match], tokens: &Range<usize>) -> Option<Kinds> {
-    matches
-        .iter()
-        .find(|m| m.tokens == *tokens)
-        .map(|m| m.kinds)
+/// How sure a person named by a given name and capitalised words is.
+const GIVEN_NAME_CONFIDENCE: f32 = 0.6;
+
+/// The longest person name by given name, tokens within one sentence.
+const GIVEN_NAME_TOKENS: usize = 4;
+
+/// People without a tagger: a capitalised given name of the tagger's list followed, in the
+/// same sentence, by one to three capitalised words ("Víctor Ramírez", "Kyle Platzer"), where
+/// the gazetteer alone would take the surname for a place ("Mora") or see nobody.
+fn given_name_people<'a>(
+    seg: &'a Segmentation,
+    sentence_of: &'a [usize],
+    word: &'a dyn Fn(usize) -> &'a str,
+    listed: &'a dyn Fn(usize) -> bool,
+) -> impl Iterator<Item = (Range<usize>, EntityType, f32)> + 'a {
+    let n = seg.tokens.len();
+    // A capitalised word, no word of the language's lists ("El", "Para"), written in the case of
+    // the given name: all in capitals (three letters or more) after one in capitals, else
+    // with small letters ("US News", "GUADALUPE FC" are no people).
+    let name_word = move |k: usize, caps: bool| {
+        let w = word(k);
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’'))
+            && caps != w.chars().any(char::is_lowercase)
+            && (!caps || w.chars().count() > 2)
+            && !listed(k)
+    };
+    (0..n).filter_map(move |k| {
+        let caps = !word(k).chars().any(char::is_lowercase);
+        if !(name_word(k, caps) && cronaca_ner::is_given_name(word(k))) {
+            return None;
+        }
+        let mut end = k + 1;
+        while end < n
+            && end - k < GIVEN_NAME_TOKENS
+            && sentence_of[end] == sentence_of[k]
+            && name_word(end, caps)
+        {
+            end += 1;
+        }
+        (end > k + 1).then_some((k..end, EntityType::Per, GIVEN_NAME_CONFIDENCE))
+    })
 }
 
 fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
