@@ -299,3 +299,26 @@ fn without_a_tagger_a_given_name_and_capitalised_words_are_a_person() {
         assert!(es.is_empty(), "{es:?}");
     }
 }
+
+#[test]
+fn without_a_tagger_a_place_inside_a_longer_capitalised_name_is_no_place() {
+    let places = |text: &str, lang: &str| -> Vec<String> {
+        entities(text, lang)
+            .into_iter()
+            .filter(|e| e.0 == EntityType::Loc)
+            .flat_map(|e| e.2)
+            .collect()
+    };
+    assert_eq!(
+        places(
+            "El Manchester United perdió en Londres, informó la Universidad Nacional de Chile.",
+            "es"
+        ),
+        ["Londres", "Chile"]
+    );
+    // German capitalises every noun: a capital next to a place says nothing.
+    assert_eq!(
+        places("In Berlin Demonstranten festgenommen.", "de"),
+        ["Berlin"]
+    );
+}

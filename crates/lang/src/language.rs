@@ -52,6 +52,10 @@ pub struct Conventions {
     /// news and KIND write them; English puts the adjective first, outside the name).
     #[serde(default)]
     pub national_adjective_in_names: bool,
+    /// Whether every noun is capitalised ("der Zug", "das Essen"): a capital then tells no name
+    /// from a word.
+    #[serde(default)]
+    pub nouns_capitalised: bool,
 }
 
 /// One language's knowledge.

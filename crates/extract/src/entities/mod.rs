@@ -16,7 +16,7 @@ mod training;
 pub use training::{TrainingError, training_document};
 
 use cronaca_gazetteer::Kinds;
-use cronaca_lang::{Lang, Phrases, SpeakerWord};
+use cronaca_lang::{Lang, SpeakerWord};
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
@@ -292,8 +292,10 @@ fn gazetteer_mentions(
     text: &str,
     seg: &Segmentation,
     matches: &[cronaca_gazetteer::Match],
-    speakers: &Phrases<SpeakerWord>,
+    language: &Lang,
 ) -> Vec<Mention> {
+    let speakers = &language.speakers;
+    let nouns_capitalised = language.conventions.nouns_capitalised;
     let word = |k: usize| &text[seg.tokens[k].span.clone()];
     let speaker_word = |k: usize, is: &dyn Fn(SpeakerWord) -> bool| {
         let w = [cronaca_lang::fold_time(word(k))];
@@ -337,7 +339,22 @@ fn gazetteer_mentions(
             && !kinds.intersects(Kinds::COUNTRY | Kinds::ADMIN1 | Kinds::ORG | Kinds::PERSON);
         let after_determiner = start > 0 && speaker_word(start - 1, &determiner);
         let opening = seg.sentences[sentence_of[start]].tokens.start == start;
-        if (one_city && after_determiner)
+        // Where only names are capitalised, a one-word place (not a country) next to another
+        // capitalised word is part of a name the gazetteer does not know: "Academia Nacional
+        // de…", "Actes Sud", "Valencia CF", "Google Chrome".
+        let name_word = |k: usize| {
+            sentence_of.get(k) == Some(&sentence_of[start])
+                && capitalised(k)
+                && seg.sentences[sentence_of[k]].tokens.start != k
+                && !speaker_word(k, &|_| true)
+        };
+        let in_longer_name = !nouns_capitalised
+            && tokens.len() == 1
+            && kinds.is_place()
+            && !kinds.intersects(Kinds::COUNTRY)
+            && ((start > 0 && name_word(start - 1)) || name_word(start + 1));
+        if in_longer_name
+            || (one_city && after_determiner)
             || (tokens.len() == 1 && opening && speaker_word(start, &|_| true))
         {
             continue;
@@ -444,7 +461,7 @@ pub fn find_entities(
     let matches = gazetteer_matches(lang, &tokens);
     let mut mentions = match tagger {
         Some(tagger) => mentions_with(text, seg, tagger, &matches),
-        None => gazetteer_mentions(text, seg, &matches, &language.speakers),
+        None => gazetteer_mentions(text, seg, &matches, language),
     };
     if language.conventions.national_adjective_in_names {
         national_adjectives(text, seg, &matches, &mut mentions);
