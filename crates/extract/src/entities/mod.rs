@@ -282,10 +282,13 @@ fn gazetteer_type(kinds: Kinds) -> Option<EntityType> {
 /// The mentions of a text in a language cronaca has no tagger for: the gazetteer's `matches`
 /// (of the document's tokens, in [`Gazetteer::annotate`] order) of a [`gazetteer_type`],
 /// within one sentence, starting with a capital (or written as a lower-case name of the
-/// gazetteer: "laut dpa"); the longest at each start, left to right without overlap. A one-word
-/// city name right after a determiner of the language (`speakers` words) is a common noun or
-/// a club, not the city: "der Zug", "das Essen", "el Madrid" (a name that takes its article,
-/// "El Salvador", "Le Havre", is matched from the article on).
+/// gazetteer: "laut dpa"), and people named by a given name ([`given_name_people`]); the
+/// longest at each start, left to right without overlap. Dropped: a one-word city right after
+/// a determiner of the language (a common noun or a club: "der Zug", "das Essen", "el Madrid";
+/// a name that takes its article, "El Salvador", "Le Havre", is matched from the article on);
+/// a one-word name opening a sentence that the language's speaker word lists know ("Dabei");
+/// where only names are capitalised, a one-word place next to another capitalised word, part
+/// of a longer name ("Banco Central", "Manchester United").
 ///
 /// [`Gazetteer::annotate`]: cronaca_gazetteer::Gazetteer::annotate
 fn gazetteer_mentions(
