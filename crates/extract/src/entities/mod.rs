@@ -370,7 +370,8 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 /// The entities of a text: mentions found by `tagger` (by the gazetteer alone without one:
 /// [`gazetteer_mentions`]), grouped by [`coref::cluster`], linked with the built-in gazetteer
 /// for language `lang` ([`link::link_entities`]); `language` has its writing conventions
-/// ([`cronaca_lang::Conventions::national_adjective_in_names`]) and determiners.
+/// ([`cronaca_lang::Conventions::national_adjective_in_names`],
+/// [`cronaca_lang::Conventions::platforms_are_names`]) and determiners.
 pub fn find_entities(
     text: &str,
     seg: &Segmentation,
@@ -393,7 +394,17 @@ pub fn find_entities(
         let ctx = gaz.context_from_matches(lang, &tokens, &matches);
         link::link_entities(gaz, text, lang, &ctx, &mut entities);
     }
+    if !language.conventions.platforms_are_names {
+        entities.retain(|e| !is_platform(e));
+    }
     entities
+}
+
+/// Whether the entity is linked to a platform of the gazetteer ("Twitter", "Facebook").
+fn is_platform(e: &Entity) -> bool {
+    e.link
+        .as_ref()
+        .is_some_and(|l| l.subtype == Some(cronaca_gazetteer::Subtype::Platform))
 }
 
 /// An organisation's mention followed by a national adjective in lower case, a demonym the
