@@ -266,3 +266,18 @@ fn a_city_name_after_a_determiner_is_a_common_noun_without_a_tagger() {
         "{es:?}"
     );
 }
+
+#[test]
+fn an_italian_place_name_keeps_its_abbreviated_saint() {
+    // "St." does not end the sentence in Italian text: the place is one name.
+    let es = entities(
+        "La gara inaugurale si terrà a St. Petersburg, in Florida, il 15 marzo.",
+        "it",
+    );
+    let places: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Loc)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(places.contains(&"St. Petersburg"), "{es:?}");
+}
