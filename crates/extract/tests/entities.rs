@@ -281,3 +281,22 @@ fn an_italian_place_name_keeps_its_abbreviated_saint() {
         .collect();
     assert!(places.contains(&"St. Petersburg"), "{es:?}");
 }
+
+#[test]
+fn an_italian_institution_takes_the_noun_that_completes_its_name() {
+    // KIND writes "Camera dei deputati", "Corte suprema di cassazione" as one name; the
+    // tagger alone stops at "Camera" and "Corte suprema". A common noun that does not
+    // complete institution names stays out ("il Consiglio di una nazione").
+    let text = "Il decreto è passato alla Camera dei deputati con 300 voti. La Corte suprema \
+                di cassazione ha confermato la condanna. Lo ha detto il Consiglio di una \
+                nazione sovrana.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(orgs.contains(&"Camera dei deputati"), "{es:?}");
+    assert!(orgs.contains(&"Corte suprema di cassazione"), "{es:?}");
+    assert!(orgs.iter().all(|m| !m.contains("di una")), "{es:?}");
+}

@@ -16,7 +16,7 @@ mod training;
 pub use training::{TrainingError, training_document};
 
 use cronaca_gazetteer::Kinds;
-use cronaca_lang::{Lang, Phrases, SpeakerWord};
+use cronaca_lang::{Lang, NameWord, Phrases, SpeakerWord};
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
@@ -385,6 +385,9 @@ pub fn find_entities(
         Some(tagger) => mentions_with(text, seg, tagger, &matches),
         None => gazetteer_mentions(text, seg, &matches, &language.speakers),
     };
+    if !language.name_words.is_empty() {
+        institution_complements(text, seg, language, &mut mentions);
+    }
     if language.conventions.national_adjective_in_names {
         national_adjectives(text, seg, &matches, &mut mentions);
     }
@@ -405,6 +408,66 @@ fn is_platform(e: &Entity) -> bool {
     e.link
         .as_ref()
         .is_some_and(|l| l.subtype == Some(cronaca_gazetteer::Subtype::Platform))
+}
+
+/// An organisation's mention that ends at the capitalised head noun of an institution's name
+/// (`name_words.tsv`), or at the head and one lower-case adjective, followed by a connector
+/// ("di", "dei", "della"… of `speakers.tsv`) and a lower-case noun that completes such names,
+/// takes both in: "Camera dei deputati", "Corte suprema di cassazione", "Ufficio di
+/// presidenza" (the tagger often stops at the head).
+fn institution_complements(
+    text: &str,
+    seg: &Segmentation,
+    language: &Lang,
+    mentions: &mut [Mention],
+) {
+    let word = |k: usize| seg.tokens.get(k).map(|t| &text[t.span.clone()]);
+    let is = |k: usize, kind: NameWord| {
+        word(k).is_some_and(|w| {
+            let folded = [cronaca_lang::fold_time(w)];
+            language
+                .name_words
+                .longest_at(&folded, 0)
+                .is_some_and(|(p, n)| n == 1 && p.label == kind)
+        })
+    };
+    let connector = |k: usize| {
+        word(k).is_some_and(|w| {
+            let folded = [cronaca_lang::fold_time(w)];
+            let mut found = false;
+            language.speakers.for_each_at(&folded, 0, |p, n| {
+                found |= n == 1 && p.label == SpeakerWord::Connector;
+            });
+            found
+        })
+    };
+    let first_upper =
+        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let first_lower =
+        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // Mentions are in text order and do not overlap.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Org) {
+        let last = m.tokens.end - 1;
+        let head = if last > m.tokens.start && first_lower(last) {
+            last - 1
+        } else {
+            last
+        };
+        let k = m.tokens.end;
+        let free = |k: usize| starts.binary_search(&k).is_err();
+        if first_upper(head)
+            && is(head, NameWord::Head)
+            && free(k)
+            && free(k + 1)
+            && connector(k)
+            && first_lower(k + 1)
+            && is(k + 1, NameWord::Complement)
+        {
+            m.tokens.end = k + 2;
+            m.span.end = seg.tokens[k + 1].span.end;
+        }
+    }
 }
 
 /// An organisation's mention followed by a national adjective in lower case, a demonym the
