@@ -300,3 +300,22 @@ fn an_italian_institution_takes_the_noun_that_completes_its_name() {
     assert!(orgs.contains(&"Corte suprema di cassazione"), "{es:?}");
     assert!(orgs.iter().all(|m| !m.contains("di una")), "{es:?}");
 }
+
+#[test]
+fn an_italian_name_does_not_end_with_a_particle() {
+    // The tagger alone stops at "Ordine nazionale dei" and "Associazione nazionale dei"; no
+    // KIND name ends with a particle, so the mention goes on to the word that completes it.
+    let text = "Il presidente dell'Ordine nazionale dei medici ha parlato. Lo ha annunciato \
+                l'Associazione nazionale dei magistrati.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(orgs.contains(&"Ordine nazionale dei medici"), "{es:?}");
+    assert!(
+        orgs.contains(&"Associazione nazionale dei magistrati"),
+        "{es:?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Words of institution names (`name_words.tsv`): the capitalised head nouns institution
 //! names start with ("Camera", "Corte") and the common nouns that complete them after "di",
-//! "della"… ("Camera dei deputati", "Corte suprema di cassazione").
+//! "della"… ("Camera dei deputati", "Corte suprema di cassazione"), and the lower-case
+//! particles inside names ("de" of "Óscar de la Hoya").
 
 use crate::LangFiles;
 use crate::error::Problems;
@@ -15,6 +16,8 @@ pub enum NameWord {
     /// A common noun that completes an institution's name after "di": "deputati",
     /// "cassazione", "presidenza".
     Complement,
+    /// A lower-case word inside names, never at their end: "di", "della", "de", "van".
+    Particle,
 }
 
 impl FromStr for NameWord {
@@ -24,8 +27,9 @@ impl FromStr for NameWord {
         match s {
             "head" => Ok(NameWord::Head),
             "complement" => Ok(NameWord::Complement),
+            "particle" => Ok(NameWord::Particle),
             other => Err(format!(
-                "unknown kind {other:?} (expected head or complement)"
+                "unknown kind {other:?} (expected head, complement or particle)"
             )),
         }
     }
@@ -53,5 +57,6 @@ mod tests {
         assert_eq!(label("deputati"), Some(NameWord::Complement));
         assert_eq!(label("sanita"), Some(NameWord::Complement));
         assert_eq!(label("casa"), None);
+        assert_eq!(label("de"), Some(NameWord::Particle));
     }
 }

@@ -386,6 +386,7 @@ pub fn find_entities(
         None => gazetteer_mentions(text, seg, &matches, &language.speakers),
     };
     if !language.name_words.is_empty() {
+        trailing_particles(text, seg, language, &mut mentions);
         institution_complements(text, seg, language, &mut mentions);
     }
     if language.conventions.national_adjective_in_names {
@@ -408,6 +409,89 @@ fn is_platform(e: &Entity) -> bool {
     e.link
         .as_ref()
         .is_some_and(|l| l.subtype == Some(cronaca_gazetteer::Subtype::Platform))
+}
+
+/// The kind of the one-word `name_words.tsv` entry that token `k` is, if any.
+fn name_word(text: &str, seg: &Segmentation, language: &Lang, k: usize) -> Option<NameWord> {
+    let t = seg.tokens.get(k)?;
+    let folded = [cronaca_lang::fold_time(&text[t.span.clone()])];
+    language
+        .name_words
+        .longest_at(&folded, 0)
+        .and_then(|(p, n)| (n == 1).then_some(p.label))
+}
+
+/// Whether token `k` starts with a lower-case (`lower`) or an upper-case letter.
+fn starts_with_case(text: &str, seg: &Segmentation, k: usize, lower: bool) -> bool {
+    seg.tokens.get(k).is_some_and(|t| {
+        text[t.span.clone()].chars().next().is_some_and(|c| {
+            if lower {
+                c.is_lowercase()
+            } else {
+                c.is_uppercase()
+            }
+        })
+    })
+}
+
+/// A mention the tagger ends at a lower-case particle of `name_words.tsv` ("Óscar de",
+/// "Ordine nazionale dei"): no name ends with one, so it goes on over at most two more
+/// particles to the capitalised word after them (for an organisation, also to a noun that
+/// completes institution names: "Ordine nazionale dei giornalisti"), taking in a mention that
+/// starts there ("Óscar de" + "Hoya"), or, when no such word follows, lets the particles go
+/// (and the mention, if nothing is left).
+fn trailing_particles(
+    text: &str,
+    seg: &Segmentation,
+    language: &Lang,
+    mentions: &mut Vec<Mention>,
+) {
+    let particle = |k: usize| {
+        starts_with_case(text, seg, k, true)
+            && name_word(text, seg, language, k) == Some(NameWord::Particle)
+    };
+    // Mentions are in text order and do not overlap.
+    let mut changed = false;
+    for i in 0..mentions.len() {
+        let m = &mentions[i];
+        if m.tokens.is_empty() || !particle(m.tokens.end - 1) {
+            continue;
+        }
+        let next = mentions[i + 1..]
+            .iter()
+            .position(|n| !n.tokens.is_empty())
+            .map(|j| i + 1 + j);
+        let free = |k: usize| next.is_none_or(|j| mentions[j].tokens.start != k);
+        let mut k = m.tokens.end;
+        while k < m.tokens.end + 2 && free(k) && particle(k) {
+            k += 1;
+        }
+        let completes = starts_with_case(text, seg, k, false)
+            || (m.kind == EntityType::Org
+                && starts_with_case(text, seg, k, true)
+                && name_word(text, seg, language, k) == Some(NameWord::Complement));
+        let mut end = m.tokens.end;
+        if k < seg.tokens.len() && completes {
+            end = k + 1;
+            if let Some(j) = next.filter(|&j| mentions[j].tokens.start == k) {
+                end = mentions[j].tokens.end;
+                mentions[j].tokens = k..k;
+            }
+        } else {
+            while end > m.tokens.start && particle(end - 1) {
+                end -= 1;
+            }
+        }
+        let m = &mut mentions[i];
+        m.tokens.end = end;
+        if !m.tokens.is_empty() {
+            m.span = token_span(seg, &m.tokens);
+        }
+        changed = true;
+    }
+    if changed {
+        mentions.retain(|m| !m.tokens.is_empty());
+    }
 }
 
 /// An organisation's mention that ends at the capitalised head noun of an institution's name
