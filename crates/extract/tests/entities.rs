@@ -319,3 +319,34 @@ fn an_italian_name_does_not_end_with_a_particle() {
         "{es:?}"
     );
 }
+
+#[test]
+fn a_surname_of_a_person_named_in_full_is_that_person() {
+    // The tagger alone takes "la Schiavone" and "la Stosur" for organisations.
+    let text = "Francesca Schiavone ha vinto il primo set. Poi, sul 4 pari, la Schiavone ha \
+                ceduto il servizio alla rivale. La tennista Samantha Stosur ha perso. Al terzo \
+                gioco la Stosur ha commesso un doppio fallo.";
+    let es = entities(text, "it");
+    for (name, surname) in [
+        ("Francesca Schiavone", "Schiavone"),
+        ("Samantha Stosur", "Stosur"),
+    ] {
+        let e = es
+            .iter()
+            .find(|e| e.1 == name)
+            .unwrap_or_else(|| panic!("{name} is found in {es:?}"));
+        assert_eq!(e.0, EntityType::Per);
+        assert!(e.2.iter().any(|m| m == surname), "{es:?}");
+    }
+    // Not after a masculine article (a stadium called after him) or in parentheses (his firm).
+    let text = "Benito Stirpe fondò la società nel 1950. Oggi la squadra gioca allo Stirpe. \
+                Vincent Bolloré (Bolloré) ha votato contro.";
+    let es = entities(text, "it");
+    for surname in ["Stirpe", "Bolloré"] {
+        assert!(
+            es.iter()
+                .any(|e| e.0 != EntityType::Per && e.2.iter().any(|m| m == surname)),
+            "{es:?}"
+        );
+    }
+}

@@ -18,6 +18,8 @@ pub enum NameWord {
     Complement,
     /// A lower-case word inside names, never at their end: "di", "della", "de", "van".
     Particle,
+    /// A masculine singular article, alone or with a preposition: "il", "lo", "dello".
+    Masculine,
 }
 
 impl FromStr for NameWord {
@@ -28,8 +30,9 @@ impl FromStr for NameWord {
             "head" => Ok(NameWord::Head),
             "complement" => Ok(NameWord::Complement),
             "particle" => Ok(NameWord::Particle),
+            "masculine" => Ok(NameWord::Masculine),
             other => Err(format!(
-                "unknown kind {other:?} (expected head, complement or particle)"
+                "unknown kind {other:?} (expected head, complement, particle or masculine)"
             )),
         }
     }
@@ -58,5 +61,6 @@ mod tests {
         assert_eq!(label("sanita"), Some(NameWord::Complement));
         assert_eq!(label("casa"), None);
         assert_eq!(label("de"), Some(NameWord::Particle));
+        assert_eq!(label("lo"), Some(NameWord::Masculine));
     }
 }

@@ -245,6 +245,11 @@ static FIRST_NAMES: LazyLock<HashedSet> = LazyLock::new(|| {
         .collect()
 });
 
+/// Whether `word` (any case) is one of the given names of `data/ner/first_names.txt`.
+pub fn is_given_name(word: &str) -> bool {
+    FIRST_NAMES.contains(&tok(word).lower)
+}
+
 /// The key of a word in the lexicon: the hash of its lower-cased form.
 pub(crate) fn lexicon_key(word: &str) -> u64 {
     tok(word).lower

@@ -393,6 +393,7 @@ pub fn find_entities(
         national_adjectives(text, seg, &matches, &mut mentions);
     }
     acronyms(text, seg, &mut mentions);
+    surnames_and_given_names(text, seg, language, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
     if let Some(gaz) = link::gazetteer() {
         let ctx = gaz.context_from_matches(lang, &tokens, &matches);
@@ -411,14 +412,17 @@ fn is_platform(e: &Entity) -> bool {
         .is_some_and(|l| l.subtype == Some(cronaca_gazetteer::Subtype::Platform))
 }
 
-/// The kind of the one-word `name_words.tsv` entry that token `k` is, if any.
-fn name_word(text: &str, seg: &Segmentation, language: &Lang, k: usize) -> Option<NameWord> {
-    let t = seg.tokens.get(k)?;
+/// Whether token `k` is a one-word `name_words.tsv` entry of `kind` (a word may have several).
+fn is_name_word(text: &str, seg: &Segmentation, language: &Lang, k: usize, kind: NameWord) -> bool {
+    let Some(t) = seg.tokens.get(k) else {
+        return false;
+    };
     let folded = [cronaca_lang::fold_time(&text[t.span.clone()])];
-    language
-        .name_words
-        .longest_at(&folded, 0)
-        .and_then(|(p, n)| (n == 1).then_some(p.label))
+    let mut found = false;
+    language.name_words.for_each_at(&folded, 0, |p, n| {
+        found |= n == 1 && p.label == kind;
+    });
+    found
 }
 
 /// Whether token `k` starts with a lower-case (`lower`) or an upper-case letter.
@@ -448,7 +452,7 @@ fn trailing_particles(
 ) {
     let particle = |k: usize| {
         starts_with_case(text, seg, k, true)
-            && name_word(text, seg, language, k) == Some(NameWord::Particle)
+            && is_name_word(text, seg, language, k, NameWord::Particle)
     };
     // Mentions are in text order and do not overlap.
     let mut changed = false;
@@ -469,7 +473,7 @@ fn trailing_particles(
         let completes = starts_with_case(text, seg, k, false)
             || (m.kind == EntityType::Org
                 && starts_with_case(text, seg, k, true)
-                && name_word(text, seg, language, k) == Some(NameWord::Complement));
+                && is_name_word(text, seg, language, k, NameWord::Complement));
         let mut end = m.tokens.end;
         if k < seg.tokens.len() && completes {
             end = k + 1;
@@ -550,6 +554,48 @@ fn institution_complements(
         {
             m.tokens.end = k + 2;
             m.span.end = seg.tokens[k + 1].span.end;
+        }
+    }
+}
+
+/// A one-word place or organisation mention that is the surname or the given name of a
+/// person the document names with both ("Francesca Schiavone" … "la Schiavone"; "April
+/// Jones" … "padre di April") is that person: a two-word person mention whose first word is a
+/// given name (`data/ner/first_names.txt`) gives its last word, and its first word too. Not
+/// after a masculine article of `name_words.tsv` ("lo Stirpe" is a stadium), an opening
+/// quote or parenthesis ("Vincent Bolloré (Bolloré)" is his firm).
+fn surnames_and_given_names(
+    text: &str,
+    seg: &Segmentation,
+    language: &Lang,
+    mentions: &mut [Mention],
+) {
+    let mut names: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Per) {
+        let mut words = text[m.span.clone()].split_whitespace();
+        if let (Some(given), Some(surname), None) = (words.next(), words.next(), words.next())
+            && cronaca_ner::is_given_name(given)
+        {
+            names.push(given);
+            names.push(surname);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let set_off = |k: usize| {
+        k.checked_sub(1).is_some_and(|j| {
+            let w = &text[seg.tokens[j].span.clone()];
+            matches!(w, "(" | "\"" | "«" | "“" | "'")
+                || is_name_word(text, seg, language, j, NameWord::Masculine)
+        })
+    };
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind != EntityType::Per && m.tokens.len() == 1)
+    {
+        if names.contains(&&text[m.span.clone()]) && !set_off(m.tokens.start) {
+            m.kind = EntityType::Per;
         }
     }
 }
