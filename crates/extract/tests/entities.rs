@@ -350,3 +350,15 @@ fn a_surname_of_a_person_named_in_full_is_that_person() {
         );
     }
 }
+
+#[test]
+fn a_name_written_twice_is_two_mentions() {
+    // A title run into the first sentence: the tagger alone makes one four-word name.
+    let text = "Iran: liberata Narges Tehrani Narges Tehrani, la giornalista, è tornata a casa.";
+    let es = entities(text, "it");
+    let e = es
+        .iter()
+        .find(|e| e.0 == EntityType::Per)
+        .unwrap_or_else(|| panic!("a person is found in {es:?}"));
+    assert_eq!(e.2, ["Narges Tehrani", "Narges Tehrani"], "{es:?}");
+}

@@ -392,6 +392,7 @@ pub fn find_entities(
     if language.conventions.national_adjective_in_names {
         national_adjectives(text, seg, &matches, &mut mentions);
     }
+    repeated_names(text, seg, &mut mentions);
     acronyms(text, seg, &mut mentions);
     surnames_and_given_names(text, seg, language, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
@@ -597,6 +598,41 @@ fn surnames_and_given_names(
         if names.contains(&&text[m.span.clone()]) && !set_off(m.tokens.start) {
             m.kind = EntityType::Per;
         }
+    }
+}
+
+/// A mention whose words are a name of two or more words written twice, with a space between
+/// ("April Jones April Jones": a title run into the next sentence; not "M.M.") is two
+/// mentions of it (in the Italian training
+/// gold no name of two or more words repeats itself, while 15 pairs of one name follow each
+/// other).
+fn repeated_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>) {
+    let word = |k: usize| &text[seg.tokens[k].span.clone()];
+    let mut halves = Vec::new();
+    for m in mentions.iter_mut() {
+        let n = m.tokens.len();
+        let half = n / 2;
+        let mid = m.tokens.start + half;
+        if n < 4
+            || n % 2 != 0
+            || seg.tokens[mid - 1].span.end == seg.tokens[mid].span.start
+            || !(0..half).all(|i| word(m.tokens.start + i) == word(mid + i))
+        {
+            continue;
+        }
+        let second = m.tokens.start + half..m.tokens.end;
+        m.tokens.end = second.start;
+        m.span = token_span(seg, &m.tokens);
+        halves.push(Mention {
+            span: token_span(seg, &second),
+            tokens: second,
+            kind: m.kind,
+            confidence: m.confidence,
+        });
+    }
+    if !halves.is_empty() {
+        mentions.extend(halves);
+        mentions.sort_by_key(|m| m.tokens.start);
     }
 }
 
