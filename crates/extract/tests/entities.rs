@@ -362,3 +362,18 @@ fn a_name_written_twice_is_two_mentions() {
         .unwrap_or_else(|| panic!("a person is found in {es:?}"));
     assert_eq!(e.2, ["Narges Tehrani", "Narges Tehrani"], "{es:?}");
 }
+
+#[test]
+fn a_name_with_a_quotation_mark_takes_the_closing_one() {
+    // The tagger alone stops before the closing mark.
+    let text = "Il ferito è stato portato all'ospedale \"Regina Margherita\" di Torino.";
+    let es = entities(text, "it");
+    let mentions: Vec<&str> = es
+        .iter()
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(
+        mentions.contains(&"ospedale \"Regina Margherita\""),
+        "{es:?}"
+    );
+}
