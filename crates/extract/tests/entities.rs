@@ -377,3 +377,18 @@ fn a_name_with_a_quotation_mark_takes_the_closing_one() {
         "{es:?}"
     );
 }
+
+#[test]
+fn an_italian_clerical_title_is_part_of_the_name() {
+    // KIND writes "suor Rosanna", "don Luigi Ciotti"; the tagger alone leaves the title out.
+    let text = "Secondo suor Angela i bambini stanno bene. Lo ha detto don Luigi Ciotti a \
+                Torino.";
+    let es = entities(text, "it");
+    let people: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Per)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(people.contains(&"suor Angela"), "{es:?}");
+    assert!(people.contains(&"don Luigi Ciotti"), "{es:?}");
+}

@@ -20,6 +20,8 @@ pub enum NameWord {
     Particle,
     /// A masculine singular article, alone or with a preposition: "il", "lo", "dello".
     Masculine,
+    /// A lower-case title written inside a person's name: "don", "suor".
+    Title,
 }
 
 impl FromStr for NameWord {
@@ -31,8 +33,9 @@ impl FromStr for NameWord {
             "complement" => Ok(NameWord::Complement),
             "particle" => Ok(NameWord::Particle),
             "masculine" => Ok(NameWord::Masculine),
+            "title" => Ok(NameWord::Title),
             other => Err(format!(
-                "unknown kind {other:?} (expected head, complement, particle or masculine)"
+                "unknown kind {other:?} (expected head, complement, particle, masculine or title)"
             )),
         }
     }
@@ -62,5 +65,6 @@ mod tests {
         assert_eq!(label("casa"), None);
         assert_eq!(label("de"), Some(NameWord::Particle));
         assert_eq!(label("lo"), Some(NameWord::Masculine));
+        assert_eq!(label("suor"), Some(NameWord::Title));
     }
 }

@@ -387,6 +387,7 @@ pub fn find_entities(
     };
     if !language.name_words.is_empty() {
         trailing_particles(text, seg, language, &mut mentions);
+        titles(text, seg, language, &mut mentions);
         institution_complements(text, seg, language, &mut mentions);
     }
     if language.conventions.national_adjective_in_names {
@@ -497,6 +498,25 @@ fn trailing_particles(
     }
     if changed {
         mentions.retain(|m| !m.tokens.is_empty());
+    }
+}
+
+/// A person's mention right after a lower-case title of `name_words.tsv` ("suor Rosanna",
+/// "don Zeno") starts at the title, as KIND writes these names.
+fn titles(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Per) {
+        let Some(k) = m.tokens.start.checked_sub(1) else {
+            continue;
+        };
+        if ends.binary_search(&m.tokens.start).is_err()
+            && starts_with_case(text, seg, k, true)
+            && is_name_word(text, seg, language, k, NameWord::Title)
+        {
+            m.tokens.start = k;
+            m.span.start = seg.tokens[k].span.start;
+        }
     }
 }
 
