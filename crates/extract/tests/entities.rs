@@ -392,3 +392,17 @@ fn an_italian_clerical_title_is_part_of_the_name() {
     assert!(people.contains(&"suor Angela"), "{es:?}");
     assert!(people.contains(&"don Luigi Ciotti"), "{es:?}");
 }
+
+#[test]
+fn an_italian_name_does_not_end_with_a_function_word() {
+    // The tagger alone takes "senza" into the name.
+    let text = "Il Ministero senza fondi ha chiuso gli uffici. Lo ha deciso il Comune senza \
+                sentire i cittadini.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert_eq!(orgs, ["Ministero", "Comune"], "{es:?}");
+}

@@ -446,7 +446,8 @@ fn starts_with_case(text: &str, seg: &Segmentation, k: usize, lower: bool) -> bo
 /// particles to the capitalised word after them (for an organisation, also to a noun that
 /// completes institution names: "Ordine nazionale dei giornalisti"), taking in a mention that
 /// starts there ("Óscar de" + "Hoya"), or, when no such word follows, lets the particles go
-/// (and the mention, if nothing is left).
+/// (and the mention, if nothing is left). A function word of `speakers.tsv` at the end
+/// ("Ministero senza") goes too (no training name ends with one either).
 fn trailing_particles(
     text: &str,
     seg: &Segmentation,
@@ -457,44 +458,65 @@ fn trailing_particles(
         starts_with_case(text, seg, k, true)
             && is_name_word(text, seg, language, k, NameWord::Particle)
     };
+    let function_word = |k: usize| {
+        starts_with_case(text, seg, k, true) && {
+            let folded = [cronaca_lang::fold_time(&text[seg.tokens[k].span.clone()])];
+            let mut found = false;
+            language.speakers.for_each_at(&folded, 0, |p, n| {
+                found |= n == 1 && p.label == SpeakerWord::Function;
+            });
+            found
+        }
+    };
     // Mentions are in text order and do not overlap.
     let mut changed = false;
     for i in 0..mentions.len() {
-        let m = &mentions[i];
-        if m.tokens.is_empty() || !particle(m.tokens.end - 1) {
+        let (start, old_end, kind) = {
+            let m = &mentions[i];
+            (m.tokens.start, m.tokens.end, m.kind)
+        };
+        if start == old_end {
             continue;
         }
-        let next = mentions[i + 1..]
-            .iter()
-            .position(|n| !n.tokens.is_empty())
-            .map(|j| i + 1 + j);
-        let free = |k: usize| next.is_none_or(|j| mentions[j].tokens.start != k);
-        let mut k = m.tokens.end;
-        while k < m.tokens.end + 2 && free(k) && particle(k) {
-            k += 1;
-        }
-        let completes = starts_with_case(text, seg, k, false)
-            || (m.kind == EntityType::Org
-                && starts_with_case(text, seg, k, true)
-                && is_name_word(text, seg, language, k, NameWord::Complement));
-        let mut end = m.tokens.end;
-        if k < seg.tokens.len() && completes {
-            end = k + 1;
-            if let Some(j) = next.filter(|&j| mentions[j].tokens.start == k) {
-                end = mentions[j].tokens.end;
-                mentions[j].tokens = k..k;
+        let mut end = old_end;
+        if particle(old_end - 1) {
+            let next = mentions[i + 1..]
+                .iter()
+                .position(|n| !n.tokens.is_empty())
+                .map(|j| i + 1 + j);
+            let free = |k: usize| next.is_none_or(|j| mentions[j].tokens.start != k);
+            let mut k = old_end;
+            while k < old_end + 2 && free(k) && particle(k) {
+                k += 1;
             }
-        } else {
-            while end > m.tokens.start && particle(end - 1) {
-                end -= 1;
+            let completes = starts_with_case(text, seg, k, false)
+                || (kind == EntityType::Org
+                    && starts_with_case(text, seg, k, true)
+                    && is_name_word(text, seg, language, k, NameWord::Complement));
+            if k < seg.tokens.len() && completes {
+                end = k + 1;
+                if let Some(j) = next.filter(|&j| mentions[j].tokens.start == k) {
+                    end = mentions[j].tokens.end;
+                    mentions[j].tokens = k..k;
+                }
+            } else {
+                while end > start && particle(end - 1) {
+                    end -= 1;
+                }
             }
         }
-        let m = &mut mentions[i];
-        m.tokens.end = end;
-        if !m.tokens.is_empty() {
-            m.span = token_span(seg, &m.tokens);
+        // Nor with a function word ("Ministero senza"): it goes, and nothing is taken in.
+        while end > start + 1 && end <= old_end && function_word(end - 1) {
+            end -= 1;
         }
-        changed = true;
+        if end != old_end {
+            let m = &mut mentions[i];
+            m.tokens.end = end;
+            if !m.tokens.is_empty() {
+                m.span = token_span(seg, &m.tokens);
+            }
+            changed = true;
+        }
     }
     if changed {
         mentions.retain(|m| !m.tokens.is_empty());
