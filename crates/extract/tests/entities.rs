@@ -406,3 +406,18 @@ fn an_italian_name_does_not_end_with_a_function_word() {
         .collect();
     assert_eq!(orgs, ["Ministero", "Comune"], "{es:?}");
 }
+
+#[test]
+fn a_club_word_before_a_town_makes_the_club() {
+    // The tagger alone takes the town: "Rovigo", "Varese".
+    let text = "Giocava nel Rugby Rovigo quando vinse lo scudetto. Ha firmato con la \
+                Pallacanestro Varese per due anni.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(orgs.contains(&"Rugby Rovigo"), "{es:?}");
+    assert!(orgs.contains(&"Pallacanestro Varese"), "{es:?}");
+}

@@ -22,6 +22,8 @@ pub enum NameWord {
     Masculine,
     /// A lower-case title written inside a person's name: "don", "suor".
     Title,
+    /// A capitalised word sports clubs put before their town: "Rugby", "AS", "Real".
+    Club,
 }
 
 impl FromStr for NameWord {
@@ -34,8 +36,9 @@ impl FromStr for NameWord {
             "particle" => Ok(NameWord::Particle),
             "masculine" => Ok(NameWord::Masculine),
             "title" => Ok(NameWord::Title),
+            "club" => Ok(NameWord::Club),
             other => Err(format!(
-                "unknown kind {other:?} (expected head, complement, particle, masculine or title)"
+                "unknown kind {other:?} (expected head, complement, particle, masculine, title or club)"
             )),
         }
     }
@@ -66,5 +69,6 @@ mod tests {
         assert_eq!(label("de"), Some(NameWord::Particle));
         assert_eq!(label("lo"), Some(NameWord::Masculine));
         assert_eq!(label("suor"), Some(NameWord::Title));
+        assert_eq!(label("rugby"), Some(NameWord::Club));
     }
 }

@@ -388,6 +388,7 @@ pub fn find_entities(
     if !language.name_words.is_empty() {
         trailing_particles(text, seg, language, &mut mentions);
         titles(text, seg, language, &mut mentions);
+        clubs(text, seg, language, &mut mentions);
         institution_complements(text, seg, language, &mut mentions);
     }
     if language.conventions.national_adjective_in_names {
@@ -538,6 +539,26 @@ fn titles(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Menti
         {
             m.tokens.start = k;
             m.span.start = seg.tokens[k].span.start;
+        }
+    }
+}
+
+/// A mention right after a capitalised club word of `name_words.tsv` ("Rugby Roma", "AS
+/// Roma") is the club: it starts at the word and is an organisation.
+fn clubs(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    for m in mentions.iter_mut() {
+        let Some(k) = m.tokens.start.checked_sub(1) else {
+            continue;
+        };
+        if ends.binary_search(&m.tokens.start).is_err()
+            && starts_with_case(text, seg, k, false)
+            && is_name_word(text, seg, language, k, NameWord::Club)
+        {
+            m.tokens.start = k;
+            m.span.start = seg.tokens[k].span.start;
+            m.kind = EntityType::Org;
         }
     }
 }
