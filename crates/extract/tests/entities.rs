@@ -421,3 +421,18 @@ fn a_club_word_before_a_town_makes_the_club() {
     assert!(orgs.contains(&"Rugby Rovigo"), "{es:?}");
     assert!(orgs.contains(&"Pallacanestro Varese"), "{es:?}");
 }
+
+#[test]
+fn an_italian_place_takes_the_adjective_of_direction_after_it() {
+    // The tagger alone stops at "India" and "Tunisia".
+    let text = "Il terremoto ha colpito l'India nordorientale nella notte. La Tunisia centrale è \
+                senza acqua.";
+    let es = entities(text, "it");
+    let places: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Loc)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(places.contains(&"India nordorientale"), "{es:?}");
+    assert!(places.contains(&"Tunisia centrale"), "{es:?}");
+}

@@ -24,6 +24,8 @@ pub enum NameWord {
     Title,
     /// A capitalised word sports clubs put before their town: "Rugby", "AS", "Real".
     Club,
+    /// A lower-case adjective of direction or position: "settentrionale", "centrale".
+    Direction,
 }
 
 impl FromStr for NameWord {
@@ -37,8 +39,9 @@ impl FromStr for NameWord {
             "masculine" => Ok(NameWord::Masculine),
             "title" => Ok(NameWord::Title),
             "club" => Ok(NameWord::Club),
+            "direction" => Ok(NameWord::Direction),
             other => Err(format!(
-                "unknown kind {other:?} (expected head, complement, particle, masculine, title or club)"
+                "unknown kind {other:?} (expected head, complement, particle, masculine, title, club or direction)"
             )),
         }
     }
@@ -70,5 +73,6 @@ mod tests {
         assert_eq!(label("lo"), Some(NameWord::Masculine));
         assert_eq!(label("suor"), Some(NameWord::Title));
         assert_eq!(label("rugby"), Some(NameWord::Club));
+        assert_eq!(label("centrale"), Some(NameWord::Direction));
     }
 }

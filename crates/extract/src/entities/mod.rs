@@ -389,6 +389,7 @@ pub fn find_entities(
         trailing_particles(text, seg, language, &mut mentions);
         titles(text, seg, language, &mut mentions);
         clubs(text, seg, language, &mut mentions);
+        directions(text, seg, language, &mut mentions);
         institution_complements(text, seg, language, &mut mentions);
     }
     if language.conventions.national_adjective_in_names {
@@ -559,6 +560,23 @@ fn clubs(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mentio
             m.tokens.start = k;
             m.span.start = seg.tokens[k].span.start;
             m.kind = EntityType::Org;
+        }
+    }
+}
+
+/// A place or organisation mention followed by a lower-case adjective of direction of
+/// `name_words.tsv` takes it in: "Italia settentrionale", "Asia centrale", "Banca centrale".
+fn directions(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind != EntityType::Per) {
+        let k = m.tokens.end;
+        if starts.binary_search(&k).is_err()
+            && starts_with_case(text, seg, k, true)
+            && is_name_word(text, seg, language, k, NameWord::Direction)
+        {
+            m.tokens.end = k + 1;
+            m.span.end = seg.tokens[k].span.end;
         }
     }
 }
