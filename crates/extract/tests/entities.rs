@@ -253,6 +253,176 @@ fn a_city_name_after_a_determiner_is_a_common_noun_without_a_tagger() {
 }
 
 #[test]
+fn an_italian_place_name_keeps_its_abbreviated_saint() {
+    // "St." does not end the sentence in Italian text: the place is one name.
+    let es = entities(
+        "La gara inaugurale si terrà a St. Petersburg, in Florida, il 15 marzo.",
+        "it",
+    );
+    let places: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Loc)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(places.contains(&"St. Petersburg"), "{es:?}");
+}
+
+#[test]
+fn an_italian_institution_takes_the_noun_that_completes_its_name() {
+    // KIND writes "Camera dei deputati", "Corte suprema di cassazione" as one name; the
+    // tagger alone stops at "Camera" and "Corte suprema". A common noun that does not
+    // complete institution names stays out ("il Consiglio di una nazione").
+    let text = "Il decreto è passato alla Camera dei deputati con 300 voti. La Corte suprema \
+                di cassazione ha confermato la condanna. Lo ha detto il Consiglio di una \
+                nazione sovrana.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(orgs.contains(&"Camera dei deputati"), "{es:?}");
+    assert!(orgs.contains(&"Corte suprema di cassazione"), "{es:?}");
+    assert!(orgs.iter().all(|m| !m.contains("di una")), "{es:?}");
+}
+
+#[test]
+fn an_italian_name_does_not_end_with_a_particle() {
+    // The tagger alone stops at "Ordine nazionale dei" and "Associazione nazionale dei"; no
+    // KIND name ends with a particle, so the mention goes on to the word that completes it.
+    let text = "Il presidente dell'Ordine nazionale dei medici ha parlato. Lo ha annunciato \
+                l'Associazione nazionale dei magistrati.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(orgs.contains(&"Ordine nazionale dei medici"), "{es:?}");
+    assert!(
+        orgs.contains(&"Associazione nazionale dei magistrati"),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn a_surname_of_a_person_named_in_full_is_that_person() {
+    // The tagger alone takes "la Schiavone" and "la Stosur" for organisations.
+    let text = "Francesca Schiavone ha vinto il primo set. Poi, sul 4 pari, la Schiavone ha \
+                ceduto il servizio alla rivale. La tennista Samantha Stosur ha perso. Al terzo \
+                gioco la Stosur ha commesso un doppio fallo.";
+    let es = entities(text, "it");
+    for (name, surname) in [
+        ("Francesca Schiavone", "Schiavone"),
+        ("Samantha Stosur", "Stosur"),
+    ] {
+        let e = es
+            .iter()
+            .find(|e| e.1 == name)
+            .unwrap_or_else(|| panic!("{name} is found in {es:?}"));
+        assert_eq!(e.0, EntityType::Per);
+        assert!(e.2.iter().any(|m| m == surname), "{es:?}");
+    }
+    // Not after a masculine article (a stadium called after him) or in parentheses (his firm).
+    let text = "Benito Stirpe fondò la società nel 1950. Oggi la squadra gioca allo Stirpe. \
+                Vincent Bolloré (Bolloré) ha votato contro.";
+    let es = entities(text, "it");
+    for surname in ["Stirpe", "Bolloré"] {
+        assert!(
+            es.iter()
+                .any(|e| e.0 != EntityType::Per && e.2.iter().any(|m| m == surname)),
+            "{es:?}"
+        );
+    }
+}
+
+#[test]
+fn a_name_written_twice_is_two_mentions() {
+    // A title run into the first sentence: the tagger alone makes one four-word name.
+    let text = "Iran: liberata Narges Tehrani Narges Tehrani, la giornalista, è tornata a casa.";
+    let es = entities(text, "it");
+    let e = es
+        .iter()
+        .find(|e| e.0 == EntityType::Per)
+        .unwrap_or_else(|| panic!("a person is found in {es:?}"));
+    assert_eq!(e.2, ["Narges Tehrani", "Narges Tehrani"], "{es:?}");
+}
+
+#[test]
+fn a_name_with_a_quotation_mark_takes_the_closing_one() {
+    // The tagger alone stops before the closing mark.
+    let text = "Il ferito è stato portato all'ospedale \"Regina Margherita\" di Torino.";
+    let es = entities(text, "it");
+    let mentions: Vec<&str> = es
+        .iter()
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(
+        mentions.contains(&"ospedale \"Regina Margherita\""),
+        "{es:?}"
+    );
+}
+
+#[test]
+fn an_italian_clerical_title_is_part_of_the_name() {
+    // KIND writes "suor Rosanna", "don Luigi Ciotti"; the tagger alone leaves the title out.
+    let text = "Secondo suor Angela i bambini stanno bene. Lo ha detto don Luigi Ciotti a \
+                Torino.";
+    let es = entities(text, "it");
+    let people: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Per)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(people.contains(&"suor Angela"), "{es:?}");
+    assert!(people.contains(&"don Luigi Ciotti"), "{es:?}");
+}
+
+#[test]
+fn an_italian_name_does_not_end_with_a_function_word() {
+    // The tagger alone takes "senza" into the name.
+    let text = "Il Ministero senza fondi ha chiuso gli uffici. Lo ha deciso il Comune senza \
+                sentire i cittadini.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert_eq!(orgs, ["Ministero", "Comune"], "{es:?}");
+}
+
+#[test]
+fn a_club_word_before_a_town_makes_the_club() {
+    // The tagger alone takes the town: "Rovigo", "Varese".
+    let text = "Giocava nel Rugby Rovigo quando vinse lo scudetto. Ha firmato con la \
+                Pallacanestro Varese per due anni.";
+    let es = entities(text, "it");
+    let orgs: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Org)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(orgs.contains(&"Rugby Rovigo"), "{es:?}");
+    assert!(orgs.contains(&"Pallacanestro Varese"), "{es:?}");
+}
+
+#[test]
+fn an_italian_place_takes_the_adjective_of_direction_after_it() {
+    // The tagger alone stops at "India" and "Tunisia".
+    let text = "Il terremoto ha colpito l'India nordorientale nella notte. La Tunisia centrale è \
+                senza acqua.";
+    let es = entities(text, "it");
+    let places: Vec<&str> = es
+        .iter()
+        .filter(|e| e.0 == EntityType::Loc)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect();
+    assert!(places.contains(&"India nordorientale"), "{es:?}");
+    assert!(places.contains(&"Tunisia centrale"), "{es:?}");
+}
+
+#[test]
 fn without_a_tagger_a_given_name_and_capitalised_words_are_a_person() {
     let people = |text: &str, lang: &str| -> Vec<String> {
         entities(text, lang)

@@ -3,6 +3,7 @@ use crate::error::Problems;
 use crate::events::EventLexicon;
 use crate::figures::FigureLexicon;
 use crate::modality::Modality;
+use crate::name_words::NameWord;
 use crate::numbers::Numbers;
 use crate::phrases::Phrases;
 use crate::quote_words::QuoteWords;
@@ -84,6 +85,9 @@ pub struct Lang {
     pub channels: Phrases<ChannelWord>,
     /// Role nouns, pronouns, determiners and name connectors of speakers (`speakers.tsv`).
     pub speakers: Phrases<SpeakerWord>,
+    /// Head nouns of institution names and the common nouns that complete them
+    /// (`name_words.tsv`).
+    pub name_words: Phrases<NameWord>,
     /// The first words of the three lists above, for a quick test per token.
     pub quote_words: QuoteWords,
     /// Event triggers, the evidence that decides their mode and the structure words around
@@ -105,6 +109,7 @@ impl Lang {
         let speech = crate::speech::load(code, files, &mut problems);
         let channels = crate::channels::load(code, files, &mut problems);
         let speakers = crate::speakers::load(code, files, &mut problems);
+        let name_words = crate::name_words::load(code, files, &mut problems);
         let quote_words = QuoteWords::new(&speech, &speakers, &channels);
         let events = EventLexicon::load(code, files, &mut problems);
         match conventions {
@@ -119,6 +124,7 @@ impl Lang {
                 speech,
                 channels,
                 speakers,
+                name_words,
                 quote_words,
                 events,
             }),

@@ -33,6 +33,7 @@ mod figures;
 mod files;
 mod language;
 mod modality;
+mod name_words;
 mod numbers;
 mod phrases;
 mod quote_words;
@@ -51,6 +52,7 @@ pub use figures::{Counted, FigureCue, FigureLexicon};
 pub use files::LangFiles;
 pub use language::{Conventions, Lang, Languages};
 pub use modality::Modality;
+pub use name_words::NameWord;
 pub use numbers::{
     Bound, NumberWord, Numbers, PatternPart, Probe, QuantifierReading, QuantifierWord,
     RangePattern, Reading, Role, UnitKind, UnitPosition, UnitWord, fold_into, strip_accents,

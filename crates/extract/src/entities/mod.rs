@@ -16,7 +16,7 @@ mod training;
 pub use training::{TrainingError, training_document};
 
 use cronaca_gazetteer::Kinds;
-use cronaca_lang::{Lang, SpeakerWord};
+use cronaca_lang::{Lang, NameWord, SpeakerWord};
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
@@ -452,7 +452,7 @@ fn kind(t: cronaca_ner::EntityType) -> Option<EntityType> {
 /// The entities of a text: mentions found by `tagger` (by the gazetteer alone without one:
 /// [`gazetteer_mentions`]), grouped by [`coref::cluster`], linked with the built-in gazetteer
 /// for language `lang` ([`link::link_entities`]); `language` has its writing conventions
-/// ([`cronaca_lang::Conventions::national_adjective_in_names`]) and determiners.
+/// ([`cronaca_lang::Conventions::national_adjective_in_names`]), name words and determiners.
 pub fn find_entities(
     text: &str,
     seg: &Segmentation,
@@ -466,16 +466,352 @@ pub fn find_entities(
         Some(tagger) => mentions_with(text, seg, tagger, &matches),
         None => gazetteer_mentions(text, seg, &matches, language),
     };
+    if !language.name_words.is_empty() {
+        trailing_particles(text, seg, language, &mut mentions);
+        titles(text, seg, language, &mut mentions);
+        clubs(text, seg, language, &mut mentions);
+        directions(text, seg, language, &mut mentions);
+        institution_complements(text, seg, language, &mut mentions);
+    }
     if language.conventions.national_adjective_in_names {
         national_adjectives(text, seg, &matches, &mut mentions);
     }
+    repeated_names(text, seg, &mut mentions);
+    closing_quotes(text, seg, &mut mentions);
     acronyms(text, seg, &mut mentions);
+    surnames_and_given_names(text, seg, language, &mut mentions);
     let mut entities = coref::cluster(text, mentions);
     if let Some(gaz) = link::gazetteer() {
         let ctx = gaz.context_from_matches(lang, &tokens, &matches);
         link::link_entities(gaz, text, lang, &ctx, &mut entities);
     }
     entities
+}
+
+/// Whether token `k` is a one-word `name_words.tsv` entry of `kind` (a word may have several).
+fn is_name_word(text: &str, seg: &Segmentation, language: &Lang, k: usize, kind: NameWord) -> bool {
+    let Some(t) = seg.tokens.get(k) else {
+        return false;
+    };
+    let folded = [cronaca_lang::fold_time(&text[t.span.clone()])];
+    let mut found = false;
+    language.name_words.for_each_at(&folded, 0, |p, n| {
+        found |= n == 1 && p.label == kind;
+    });
+    found
+}
+
+/// Whether token `k` starts with a lower-case (`lower`) or an upper-case letter.
+fn starts_with_case(text: &str, seg: &Segmentation, k: usize, lower: bool) -> bool {
+    seg.tokens.get(k).is_some_and(|t| {
+        text[t.span.clone()].chars().next().is_some_and(|c| {
+            if lower {
+                c.is_lowercase()
+            } else {
+                c.is_uppercase()
+            }
+        })
+    })
+}
+
+/// A mention the tagger ends at a lower-case particle of `name_words.tsv` ("Óscar de",
+/// "Ordine nazionale dei"): no name ends with one, so it goes on over at most two more
+/// particles to the capitalised word after them (for an organisation, also to a noun that
+/// completes institution names: "Ordine nazionale dei giornalisti"), taking in a mention that
+/// starts there ("Óscar de" + "Hoya"), or, when no such word follows, lets the particles go
+/// (and the mention, if nothing is left). A function word of `speakers.tsv` at the end
+/// ("Ministero senza") goes too (no training name ends with one either).
+fn trailing_particles(
+    text: &str,
+    seg: &Segmentation,
+    language: &Lang,
+    mentions: &mut Vec<Mention>,
+) {
+    let particle = |k: usize| {
+        starts_with_case(text, seg, k, true)
+            && is_name_word(text, seg, language, k, NameWord::Particle)
+    };
+    let function_word = |k: usize| {
+        starts_with_case(text, seg, k, true) && {
+            let folded = [cronaca_lang::fold_time(&text[seg.tokens[k].span.clone()])];
+            let mut found = false;
+            language.speakers.for_each_at(&folded, 0, |p, n| {
+                found |= n == 1 && p.label == SpeakerWord::Function;
+            });
+            found
+        }
+    };
+    // Mentions are in text order and do not overlap.
+    let mut changed = false;
+    for i in 0..mentions.len() {
+        let (start, old_end, kind) = {
+            let m = &mentions[i];
+            (m.tokens.start, m.tokens.end, m.kind)
+        };
+        if start == old_end {
+            continue;
+        }
+        let mut end = old_end;
+        if particle(old_end - 1) {
+            let next = mentions[i + 1..]
+                .iter()
+                .position(|n| !n.tokens.is_empty())
+                .map(|j| i + 1 + j);
+            let free = |k: usize| next.is_none_or(|j| mentions[j].tokens.start != k);
+            let mut k = old_end;
+            while k < old_end + 2 && free(k) && particle(k) {
+                k += 1;
+            }
+            let completes = starts_with_case(text, seg, k, false)
+                || (kind == EntityType::Org
+                    && starts_with_case(text, seg, k, true)
+                    && is_name_word(text, seg, language, k, NameWord::Complement));
+            if k < seg.tokens.len() && completes {
+                end = k + 1;
+                if let Some(j) = next.filter(|&j| mentions[j].tokens.start == k) {
+                    end = mentions[j].tokens.end;
+                    mentions[j].tokens = k..k;
+                }
+            } else {
+                while end > start && particle(end - 1) {
+                    end -= 1;
+                }
+            }
+        }
+        // Nor with a function word ("Ministero senza"): it goes, and nothing is taken in.
+        while end > start + 1 && end <= old_end && function_word(end - 1) {
+            end -= 1;
+        }
+        if end != old_end {
+            let m = &mut mentions[i];
+            m.tokens.end = end;
+            if !m.tokens.is_empty() {
+                m.span = token_span(seg, &m.tokens);
+            }
+            changed = true;
+        }
+    }
+    if changed {
+        mentions.retain(|m| !m.tokens.is_empty());
+    }
+}
+
+/// A person's mention right after a lower-case title of `name_words.tsv` ("suor Rosanna",
+/// "don Zeno") starts at the title, as KIND writes these names.
+fn titles(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Per) {
+        let Some(k) = m.tokens.start.checked_sub(1) else {
+            continue;
+        };
+        if ends.binary_search(&m.tokens.start).is_err()
+            && starts_with_case(text, seg, k, true)
+            && is_name_word(text, seg, language, k, NameWord::Title)
+        {
+            m.tokens.start = k;
+            m.span.start = seg.tokens[k].span.start;
+        }
+    }
+}
+
+/// A mention right after a capitalised club word of `name_words.tsv` ("Rugby Roma", "AS
+/// Roma") is the club: it starts at the word and is an organisation.
+fn clubs(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
+    for m in mentions.iter_mut() {
+        let Some(k) = m.tokens.start.checked_sub(1) else {
+            continue;
+        };
+        if ends.binary_search(&m.tokens.start).is_err()
+            && starts_with_case(text, seg, k, false)
+            && is_name_word(text, seg, language, k, NameWord::Club)
+        {
+            m.tokens.start = k;
+            m.span.start = seg.tokens[k].span.start;
+            m.kind = EntityType::Org;
+        }
+    }
+}
+
+/// A place or organisation mention followed by a lower-case adjective of direction of
+/// `name_words.tsv` takes it in: "Italia settentrionale", "Asia centrale", "Banca centrale".
+fn directions(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind != EntityType::Per) {
+        let k = m.tokens.end;
+        if starts.binary_search(&k).is_err()
+            && starts_with_case(text, seg, k, true)
+            && is_name_word(text, seg, language, k, NameWord::Direction)
+        {
+            m.tokens.end = k + 1;
+            m.span.end = seg.tokens[k].span.end;
+        }
+    }
+}
+
+/// An organisation's mention that ends at the capitalised head noun of an institution's name
+/// (`name_words.tsv`), or at the head and one lower-case adjective, followed by a connector
+/// ("di", "dei", "della"… of `speakers.tsv`) and a lower-case noun that completes such names,
+/// takes both in: "Camera dei deputati", "Corte suprema di cassazione", "Ufficio di
+/// presidenza" (the tagger often stops at the head).
+fn institution_complements(
+    text: &str,
+    seg: &Segmentation,
+    language: &Lang,
+    mentions: &mut [Mention],
+) {
+    let word = |k: usize| seg.tokens.get(k).map(|t| &text[t.span.clone()]);
+    let is = |k: usize, kind: NameWord| {
+        word(k).is_some_and(|w| {
+            let folded = [cronaca_lang::fold_time(w)];
+            language
+                .name_words
+                .longest_at(&folded, 0)
+                .is_some_and(|(p, n)| n == 1 && p.label == kind)
+        })
+    };
+    let connector = |k: usize| {
+        word(k).is_some_and(|w| {
+            let folded = [cronaca_lang::fold_time(w)];
+            let mut found = false;
+            language.speakers.for_each_at(&folded, 0, |p, n| {
+                found |= n == 1 && p.label == SpeakerWord::Connector;
+            });
+            found
+        })
+    };
+    let first_upper =
+        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
+    let first_lower =
+        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    // Mentions are in text order and do not overlap.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Org) {
+        let last = m.tokens.end - 1;
+        let head = if last > m.tokens.start && first_lower(last) {
+            last - 1
+        } else {
+            last
+        };
+        let k = m.tokens.end;
+        let free = |k: usize| starts.binary_search(&k).is_err();
+        if first_upper(head)
+            && is(head, NameWord::Head)
+            && free(k)
+            && free(k + 1)
+            && connector(k)
+            && first_lower(k + 1)
+            && is(k + 1, NameWord::Complement)
+        {
+            m.tokens.end = k + 2;
+            m.span.end = seg.tokens[k + 1].span.end;
+        }
+    }
+}
+
+/// A one-word place or organisation mention that is the surname or the given name of a
+/// person the document names with both ("Francesca Schiavone" … "la Schiavone"; "April
+/// Jones" … "padre di April") is that person: a two-word person mention whose first word is a
+/// given name (`data/ner/first_names.txt`) gives its last word, and its first word too. Not
+/// after a masculine article of `name_words.tsv` ("lo Stirpe" is a stadium), an opening
+/// quote or parenthesis ("Vincent Bolloré (Bolloré)" is his firm).
+fn surnames_and_given_names(
+    text: &str,
+    seg: &Segmentation,
+    language: &Lang,
+    mentions: &mut [Mention],
+) {
+    let mut names: Vec<&str> = Vec::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Per) {
+        let mut words = text[m.span.clone()].split_whitespace();
+        if let (Some(given), Some(surname), None) = (words.next(), words.next(), words.next())
+            && cronaca_ner::is_given_name(given)
+        {
+            names.push(given);
+            names.push(surname);
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let set_off = |k: usize| {
+        k.checked_sub(1).is_some_and(|j| {
+            let w = &text[seg.tokens[j].span.clone()];
+            matches!(w, "(" | "\"" | "«" | "“" | "'")
+                || is_name_word(text, seg, language, j, NameWord::Masculine)
+        })
+    };
+    for m in mentions
+        .iter_mut()
+        .filter(|m| m.kind != EntityType::Per && m.tokens.len() == 1)
+    {
+        if names.contains(&&text[m.span.clone()]) && !set_off(m.tokens.start) {
+            m.kind = EntityType::Per;
+        }
+    }
+}
+
+/// A mention whose words are a name of two or more words written twice, with a space between
+/// ("April Jones April Jones": a title run into the next sentence; not "M.M.") is two
+/// mentions of it (in the Italian training
+/// gold no name of two or more words repeats itself, while 15 pairs of one name follow each
+/// other).
+fn repeated_names(text: &str, seg: &Segmentation, mentions: &mut Vec<Mention>) {
+    let word = |k: usize| &text[seg.tokens[k].span.clone()];
+    let mut halves = Vec::new();
+    for m in mentions.iter_mut() {
+        let n = m.tokens.len();
+        let half = n / 2;
+        let mid = m.tokens.start + half;
+        if n < 4
+            || n % 2 != 0
+            || seg.tokens[mid - 1].span.end == seg.tokens[mid].span.start
+            || !(0..half).all(|i| word(m.tokens.start + i) == word(mid + i))
+        {
+            continue;
+        }
+        let second = m.tokens.start + half..m.tokens.end;
+        m.tokens.end = second.start;
+        m.span = token_span(seg, &m.tokens);
+        halves.push(Mention {
+            span: token_span(seg, &second),
+            tokens: second,
+            kind: m.kind,
+            confidence: m.confidence,
+        });
+    }
+    if !halves.is_empty() {
+        mentions.extend(halves);
+        mentions.sort_by_key(|m| m.tokens.start);
+    }
+}
+
+/// A mention that opens a quotation mark inside the name and stops before the mark that closes
+/// it ('ospedale "Regina Margherita') takes the closing mark in: names quote whole words
+/// (in the Italian training gold all 14 names with quotation marks have both).
+fn closing_quotes(text: &str, seg: &Segmentation, mentions: &mut [Mention]) {
+    // Mentions are in text order and do not overlap.
+    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
+    for m in mentions.iter_mut() {
+        let inside = &text[m.span.clone()];
+        let Some(next) = seg.tokens.get(m.tokens.end) else {
+            continue;
+        };
+        let closing = &text[next.span.clone()];
+        let open = match closing {
+            "\"" => inside.matches('"').count() % 2 == 1,
+            "»" => inside.matches('«').count() > inside.matches('»').count(),
+            "”" => inside.matches('“').count() > inside.matches('”').count(),
+            _ => false,
+        };
+        if open && starts.binary_search(&m.tokens.end).is_err() {
+            m.tokens.end += 1;
+            m.span.end = next.span.end;
+        }
+    }
 }
 
 /// An organisation's mention followed by a national adjective in lower case, a demonym the
