@@ -492,3 +492,27 @@ fn without_a_tagger_a_place_inside_a_longer_capitalised_name_is_no_place() {
         ["Berlin"]
     );
 }
+
+#[test]
+fn a_part_of_a_country_lies_in_that_country() {
+    // "Italia settentrionale" is one Italian mention; linked as a part of Italy, not Italy.
+    let extractor = Extractor::new(Languages::builtin().unwrap());
+    let doc = Document {
+        text: "Forti piogge nell'Italia settentrionale e ad Almaty.".into(),
+        language: Some("it".into()),
+        ..Default::default()
+    };
+    let record = extractor.analyse(&doc).to_record(Layers::all());
+    let entities = record.entities.expect("the entity layer is written");
+    let north = entities
+        .iter()
+        .find(|e| e.name == "Italia settentrionale")
+        .unwrap_or_else(|| panic!("{entities:?}"));
+    assert_eq!(north.country.as_deref(), Some("IT"));
+    assert!(
+        north.ids.geonames.is_none() && north.geo.is_none(),
+        "{north:?}"
+    );
+    let almaty = entities.iter().find(|e| e.name == "Almaty").unwrap();
+    assert_eq!(almaty.ids.geonames, Some(1526384));
+}

@@ -8,7 +8,7 @@
 //! — never for a place (see `may_override` for why).
 
 use super::Entity;
-use cronaca_gazetteer::{Context, Gazetteer, Link};
+use cronaca_gazetteer::{Context, Gazetteer, Ids, Link, Subtype};
 use cronaca_model::EntityType;
 use std::sync::LazyLock;
 
@@ -36,7 +36,7 @@ fn may_override(link: &Link) -> bool {
 /// GeoNames id and coordinates.
 fn state_as_actor(kind: EntityType, mut link: Link) -> Option<Link> {
     if kind != EntityType::Org
-        || link.subtype != Some(cronaca_gazetteer::Subtype::Country)
+        || link.subtype != Some(Subtype::Country)
         || link.confidence < OVERRIDE_CONFIDENCE
     {
         return None;
@@ -46,6 +46,46 @@ fn state_as_actor(kind: EntityType, mut link: Link) -> Option<Link> {
     link.geo = None;
     link.ids.geonames = None;
     Some(link)
+}
+
+/// How much less sure a part of a place is than the place ("Italia settentrionale" from
+/// "Italia").
+const PART_OF_PLACE: f32 = 0.8;
+
+/// A place written with a lower-case word after its name, "Italia settentrionale", "Cina
+/// meridionale", "Asia centrale", that the gazetteer does not know as a whole: a part of the
+/// place it knows without that word. Its country is that place's, and it has no ids or
+/// coordinates of its own (a part of Italy is not Italy).
+fn part_of_place(
+    gaz: &Gazetteer,
+    text: &str,
+    lang: &str,
+    ctx: &Context,
+    e: &Entity,
+) -> Option<Link> {
+    if e.kind != EntityType::Loc {
+        return None;
+    }
+    let first = &text[e.mentions.first()?.span.clone()];
+    let (core, last) = first.rsplit_once(' ')?;
+    if !last.chars().next().is_some_and(char::is_lowercase) {
+        return None;
+    }
+    let place = gaz.link(EntityType::Loc, &[core], lang, ctx)?;
+    let country = place
+        .country
+        .clone()
+        .or_else(|| place.ids.iso3166.clone())?;
+    Some(Link {
+        entity_type: EntityType::Loc,
+        subtype: Some(Subtype::Place),
+        name: first.to_string(),
+        ids: Ids::default(),
+        country: Some(country),
+        geo: None,
+        confidence: place.confidence * PART_OF_PLACE,
+        rule: format!("{}+part", place.rule),
+    })
 }
 
 /// Links every entity of `entities` (in place) with the gazetteer, for language `lang`, in
@@ -80,7 +120,9 @@ pub fn link_entities(
                 .max_by(|a, b| a.confidence.total_cmp(&b.confidence))
                 .or(place)
         });
-        let Some(mut link) = link else { continue };
+        let Some(mut link) = link.or_else(|| part_of_place(gaz, text, lang, ctx, e)) else {
+            continue;
+        };
         if link.entity_type != e.kind && !may_override(&link) {
             match state_as_actor(e.kind, link) {
                 Some(state) => link = state,
