@@ -26,6 +26,14 @@ fn entities(text: &str, lang: &str) -> Vec<(EntityType, String, Vec<String>)> {
         .collect()
 }
 
+/// The mentions of the entities of type `kind`, in entity order.
+fn mentions_of(es: &[(EntityType, String, Vec<String>)], kind: EntityType) -> Vec<&str> {
+    es.iter()
+        .filter(|e| e.0 == kind)
+        .flat_map(|e| e.2.iter().map(String::as_str))
+        .collect()
+}
+
 #[test]
 fn italian_article_people_places_and_coreference() {
     let text = "Putin invia le truppe in Kazakistan\n\nIl presidente Kassym-Jomart Tokayev ha \
@@ -211,11 +219,7 @@ fn an_italian_organisation_takes_the_national_adjective_after_it() {
     let text = "Lo ha detto il Parlamento inglese. La guardia costiera americana ha soccorso i \
                 naufraghi.";
     let es = entities(text, "it");
-    let mentions: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Org)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let mentions: Vec<&str> = mentions_of(&es, EntityType::Org);
     assert!(mentions.contains(&"Parlamento inglese"), "{es:?}");
     assert!(mentions.contains(&"guardia costiera americana"), "{es:?}");
     // English puts the adjective first, outside the name.
@@ -259,11 +263,7 @@ fn an_italian_place_name_keeps_its_abbreviated_saint() {
         "La gara inaugurale si terrà a St. Petersburg, in Florida, il 15 marzo.",
         "it",
     );
-    let places: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Loc)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let places: Vec<&str> = mentions_of(&es, EntityType::Loc);
     assert!(places.contains(&"St. Petersburg"), "{es:?}");
 }
 
@@ -276,11 +276,7 @@ fn an_italian_institution_takes_the_noun_that_completes_its_name() {
                 di cassazione ha confermato la condanna. Lo ha detto il Consiglio di una \
                 nazione sovrana.";
     let es = entities(text, "it");
-    let orgs: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Org)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let orgs: Vec<&str> = mentions_of(&es, EntityType::Org);
     assert!(orgs.contains(&"Camera dei deputati"), "{es:?}");
     assert!(orgs.contains(&"Corte suprema di cassazione"), "{es:?}");
     assert!(orgs.iter().all(|m| !m.contains("di una")), "{es:?}");
@@ -293,11 +289,7 @@ fn an_italian_name_does_not_end_with_a_particle() {
     let text = "Il presidente dell'Ordine nazionale dei medici ha parlato. Lo ha annunciato \
                 l'Associazione nazionale dei magistrati.";
     let es = entities(text, "it");
-    let orgs: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Org)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let orgs: Vec<&str> = mentions_of(&es, EntityType::Org);
     assert!(orgs.contains(&"Ordine nazionale dei medici"), "{es:?}");
     assert!(
         orgs.contains(&"Associazione nazionale dei magistrati"),
@@ -369,11 +361,7 @@ fn an_italian_clerical_title_is_part_of_the_name() {
     let text = "Secondo suor Angela i bambini stanno bene. Lo ha detto don Luigi Ciotti a \
                 Torino.";
     let es = entities(text, "it");
-    let people: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Per)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let people: Vec<&str> = mentions_of(&es, EntityType::Per);
     assert!(people.contains(&"suor Angela"), "{es:?}");
     assert!(people.contains(&"don Luigi Ciotti"), "{es:?}");
 }
@@ -384,11 +372,7 @@ fn an_italian_name_does_not_end_with_a_function_word() {
     let text = "Il Ministero senza fondi ha chiuso gli uffici. Lo ha deciso il Comune senza \
                 sentire i cittadini.";
     let es = entities(text, "it");
-    let orgs: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Org)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let orgs: Vec<&str> = mentions_of(&es, EntityType::Org);
     assert_eq!(orgs, ["Ministero", "Comune"], "{es:?}");
 }
 
@@ -398,11 +382,7 @@ fn a_club_word_before_a_town_makes_the_club() {
     let text = "Giocava nel Rugby Rovigo quando vinse lo scudetto. Ha firmato con la \
                 Pallacanestro Varese per due anni.";
     let es = entities(text, "it");
-    let orgs: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Org)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let orgs: Vec<&str> = mentions_of(&es, EntityType::Org);
     assert!(orgs.contains(&"Rugby Rovigo"), "{es:?}");
     assert!(orgs.contains(&"Pallacanestro Varese"), "{es:?}");
 }
@@ -413,11 +393,7 @@ fn an_italian_place_takes_the_adjective_of_direction_after_it() {
     let text = "Il terremoto ha colpito l'India nordorientale nella notte. La Tunisia centrale è \
                 senza acqua.";
     let es = entities(text, "it");
-    let places: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Loc)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let places: Vec<&str> = mentions_of(&es, EntityType::Loc);
     assert!(places.contains(&"India nordorientale"), "{es:?}");
     assert!(places.contains(&"Tunisia centrale"), "{es:?}");
 }
@@ -433,11 +409,7 @@ fn without_a_tagger_a_given_name_and_capitalised_words_are_a_person() {
     };
     // The surname alone would be a place of the gazetteer ("Mora", "Ramírez").
     let es = entities("Carlos Mora y Víctor Ramírez marcaron en Madrid.", "es");
-    let per: Vec<&str> = es
-        .iter()
-        .filter(|e| e.0 == EntityType::Per)
-        .flat_map(|e| e.2.iter().map(String::as_str))
-        .collect();
+    let per: Vec<&str> = mentions_of(&es, EntityType::Per);
     assert_eq!(per, ["Carlos Mora", "Víctor Ramírez"], "{es:?}");
     let places: Vec<&str> = es
         .iter()

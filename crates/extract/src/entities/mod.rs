@@ -596,60 +596,108 @@ fn trailing_particles(
     }
 }
 
+/// Which neighbour of a mention [`take_neighbour`] looks at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Before,
+    After,
+}
+
+/// Extends every mention for which `applies` holds over the token just before or after it
+/// (`side`) when `takes` holds for that token and no other mention touches it, giving it the
+/// type `becomes` if one is given. Mentions are in text order and do not overlap.
+fn take_neighbour(
+    seg: &Segmentation,
+    mentions: &mut [Mention],
+    side: Side,
+    applies: impl Fn(&Mention) -> bool,
+    takes: impl Fn(usize) -> bool,
+    becomes: Option<EntityType>,
+) {
+    let edges: Vec<usize> = mentions
+        .iter()
+        .map(|m| match side {
+            Side::Before => m.tokens.end,
+            Side::After => m.tokens.start,
+        })
+        .collect();
+    for m in mentions.iter_mut().filter(|m| applies(m)) {
+        let k = match side {
+            Side::Before => match m.tokens.start.checked_sub(1) {
+                Some(k) => k,
+                None => continue,
+            },
+            Side::After => m.tokens.end,
+        };
+        let touched = match side {
+            Side::Before => edges.binary_search(&m.tokens.start).is_ok(),
+            Side::After => edges.binary_search(&k).is_ok(),
+        };
+        if k >= seg.tokens.len() || touched || !takes(k) {
+            continue;
+        }
+        match side {
+            Side::Before => {
+                m.tokens.start = k;
+                m.span.start = seg.tokens[k].span.start;
+            }
+            Side::After => {
+                m.tokens.end = k + 1;
+                m.span.end = seg.tokens[k].span.end;
+            }
+        }
+        if let Some(kind) = becomes {
+            m.kind = kind;
+        }
+    }
+}
+
 /// A person's mention right after a lower-case title of `name_words.tsv` ("suor Rosanna",
 /// "don Zeno") starts at the title, as KIND writes these names.
 fn titles(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
-    // Mentions are in text order and do not overlap.
-    let ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Per) {
-        let Some(k) = m.tokens.start.checked_sub(1) else {
-            continue;
-        };
-        if ends.binary_search(&m.tokens.start).is_err()
-            && starts_with_case(text, seg, k, true)
-            && is_name_word(text, seg, language, k, NameWord::Title)
-        {
-            m.tokens.start = k;
-            m.span.start = seg.tokens[k].span.start;
-        }
-    }
+    take_neighbour(
+        seg,
+        mentions,
+        Side::Before,
+        |m| m.kind == EntityType::Per,
+        |k| {
+            starts_with_case(text, seg, k, true)
+                && is_name_word(text, seg, language, k, NameWord::Title)
+        },
+        None,
+    );
 }
 
 /// A mention right after a capitalised club word of `name_words.tsv` ("Rugby Roma", "AS
 /// Roma") is the club: it starts at the word and is an organisation.
 fn clubs(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
-    // Mentions are in text order and do not overlap.
-    let ends: Vec<usize> = mentions.iter().map(|m| m.tokens.end).collect();
-    for m in mentions.iter_mut() {
-        let Some(k) = m.tokens.start.checked_sub(1) else {
-            continue;
-        };
-        if ends.binary_search(&m.tokens.start).is_err()
-            && starts_with_case(text, seg, k, false)
-            && is_name_word(text, seg, language, k, NameWord::Club)
-        {
-            m.tokens.start = k;
-            m.span.start = seg.tokens[k].span.start;
-            m.kind = EntityType::Org;
-        }
-    }
+    take_neighbour(
+        seg,
+        mentions,
+        Side::Before,
+        |_| true,
+        |k| {
+            starts_with_case(text, seg, k, false)
+                && is_name_word(text, seg, language, k, NameWord::Club)
+        },
+        Some(EntityType::Org),
+    );
 }
 
 /// A place or organisation mention followed by a lower-case adjective of direction of
 /// `name_words.tsv` takes it in: "Italia settentrionale", "Asia centrale", "Banca centrale".
 fn directions(text: &str, seg: &Segmentation, language: &Lang, mentions: &mut [Mention]) {
-    // Mentions are in text order and do not overlap.
-    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
-    for m in mentions.iter_mut().filter(|m| m.kind != EntityType::Per) {
-        let k = m.tokens.end;
-        if starts.binary_search(&k).is_err()
-            && starts_with_case(text, seg, k, true)
-            && is_name_word(text, seg, language, k, NameWord::Direction)
-        {
-            m.tokens.end = k + 1;
-            m.span.end = seg.tokens[k].span.end;
-        }
-    }
+    take_neighbour(
+        seg,
+        mentions,
+        Side::After,
+        |m| m.kind != EntityType::Per,
+        |k| {
+            starts_with_case(text, seg, k, true)
+                && is_name_word(text, seg, language, k, NameWord::Direction)
+        },
+        None,
+    );
 }
 
 /// An organisation's mention that ends at the capitalised head noun of an institution's name
@@ -822,28 +870,19 @@ fn national_adjectives(
     matches: &[cronaca_gazetteer::Match],
     mentions: &mut [Mention],
 ) {
-    // Mentions are in text order and do not overlap: the token after one is free unless the
-    // next mention starts there.
-    let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Org) {
-        let k = m.tokens.end;
-        let Some(t) = seg.tokens.get(k) else {
-            continue;
-        };
-        let lower = text[t.span.clone()]
-            .chars()
-            .next()
-            .is_some_and(char::is_lowercase);
-        if lower
-            && starts.binary_search(&k).is_err()
-            && matches
-                .iter()
-                .any(|x| x.tokens == (k..k + 1) && x.kinds.contains(Kinds::DEMONYM))
-        {
-            m.tokens.end = k + 1;
-            m.span.end = t.span.end;
-        }
-    }
+    take_neighbour(
+        seg,
+        mentions,
+        Side::After,
+        |m| m.kind == EntityType::Org,
+        |k| {
+            starts_with_case(text, seg, k, true)
+                && matches
+                    .iter()
+                    .any(|x| x.tokens == (k..k + 1) && x.kinds.contains(Kinds::DEMONYM))
+        },
+        None,
+    );
 }
 
 /// Names introduced with an acronym in parentheses: "Organizzazione del Trattato di Sicurezza
