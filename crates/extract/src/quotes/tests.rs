@@ -589,3 +589,26 @@ fn an_object_ends_before_a_coordinated_speech_verb() {
         ]
     );
 }
+
+#[test]
+fn present_and_participle_forms_of_attitude_verbs_are_cues() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Some farmers express doubts about the new dam. The mayor signs up to lead the committee. \
+         With polls showing the council ahead, the governor backs the plan.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    for want in [
+        ("doubts about the new dam", "Some farmers", Some("express")),
+        ("lead the committee", "The mayor", Some("signs up to")),
+        ("the plan", "the governor", Some("backs")),
+    ] {
+        assert!(short.contains(&want), "{want:?} not in {short:?}");
+    }
+    assert!(
+        short
+            .iter()
+            .any(|r| r.1 == "polls" && r.2 == Some("showing")),
+        "{short:?}"
+    );
+}
