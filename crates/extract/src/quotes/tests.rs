@@ -612,3 +612,27 @@ fn present_and_participle_forms_of_attitude_verbs_are_cues() {
         "{short:?}"
     );
 }
+
+#[test]
+fn consensus_and_buying_into_are_attitudes() {
+    let (_, rows) = quotes_of(
+        "en",
+        "There is no consensus on whether the old dam is safe. \
+         Many voters never bought into the promise of lower taxes.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert!(
+        short
+            .iter()
+            .any(|r| r.0.contains("whether the old dam is safe") && r.2 == Some("consensus on")),
+        "{short:?}"
+    );
+    assert!(
+        short.contains(&(
+            "the promise of lower taxes",
+            "Many voters",
+            Some("bought into")
+        )),
+        "{short:?}"
+    );
+}
