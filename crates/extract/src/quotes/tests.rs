@@ -636,3 +636,15 @@ fn consensus_and_buying_into_are_attitudes() {
         "{short:?}"
     );
 }
+
+#[test]
+fn feel_reports_only_a_clause_after_that() {
+    // "feel" takes objects that hold no attitude ("feel this way", "feel the pressure"), like
+    // "felt" it cues only a "that" clause or a quotation.
+    let (_, rows) = quotes_of(
+        "en",
+        "Many farmers feel the pressure of the drought. Officials feel that the dam is unsafe.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(short, [("the dam is unsafe", "Officials", Some("feel"))]);
+}
