@@ -589,3 +589,62 @@ fn an_object_ends_before_a_coordinated_speech_verb() {
         ]
     );
 }
+
+#[test]
+fn present_and_participle_forms_of_attitude_verbs_are_cues() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Some farmers express doubts about the new dam. The mayor signs up to lead the committee. \
+         With polls showing the council ahead, the governor backs the plan.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    for want in [
+        ("doubts about the new dam", "Some farmers", Some("express")),
+        ("lead the committee", "The mayor", Some("signs up to")),
+        ("the plan", "the governor", Some("backs")),
+    ] {
+        assert!(short.contains(&want), "{want:?} not in {short:?}");
+    }
+    assert!(
+        short
+            .iter()
+            .any(|r| r.1 == "polls" && r.2 == Some("showing")),
+        "{short:?}"
+    );
+}
+
+#[test]
+fn consensus_and_buying_into_are_attitudes() {
+    let (_, rows) = quotes_of(
+        "en",
+        "There is no consensus on whether the old dam is safe. \
+         Many voters never bought into the promise of lower taxes.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert!(
+        short
+            .iter()
+            .any(|r| r.0.contains("whether the old dam is safe") && r.2 == Some("consensus on")),
+        "{short:?}"
+    );
+    assert!(
+        short.contains(&(
+            "the promise of lower taxes",
+            "Many voters",
+            Some("bought into")
+        )),
+        "{short:?}"
+    );
+}
+
+#[test]
+fn feel_reports_only_a_clause_after_that() {
+    // "feel" takes objects that hold no attitude ("feel this way", "feel the pressure"), like
+    // "felt" it cues only a "that" clause or a quotation.
+    let (_, rows) = quotes_of(
+        "en",
+        "Many farmers feel the pressure of the drought. Officials feel that the dam is unsafe.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(short, [("the dam is unsafe", "Officials", Some("feel"))]);
+}
