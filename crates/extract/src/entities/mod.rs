@@ -16,7 +16,7 @@ mod training;
 pub use training::{TrainingError, training_document};
 
 use cronaca_gazetteer::Kinds;
-use cronaca_lang::{Lang, NameWord, SpeakerWord};
+use cronaca_lang::{Lang, NameWord, Phrases, SpeakerWord};
 use cronaca_model::{CharIndex, EntityIds, EntityType, Geo, Span};
 use cronaca_ner::{GazetteerHit, Label, Sentence, Tagger};
 use cronaca_text::Segmentation;
@@ -300,12 +300,8 @@ fn gazetteer_mentions(
     let speakers = &language.speakers;
     let nouns_capitalised = language.conventions.nouns_capitalised;
     let word = |k: usize| &text[seg.tokens[k].span.clone()];
-    let speaker_word = |k: usize, is: &dyn Fn(SpeakerWord) -> bool| {
-        let w = [cronaca_lang::fold_time(word(k))];
-        let mut found = false;
-        speakers.for_each_at(&w, 0, |p, n| found |= n == 1 && is(p.label));
-        found
-    };
+    let speaker_word =
+        |k: usize, is: &dyn Fn(SpeakerWord) -> bool| is_speaker_word(text, seg, speakers, k, is);
     let determiner = |w| matches!(w, SpeakerWord::Definite | SpeakerWord::Indefinite);
     let capitalised = |k: usize| word(k).chars().next().is_some_and(char::is_uppercase);
     let mut sentence_of = vec![0; seg.tokens.len()];
@@ -498,6 +494,23 @@ fn is_name_word(text: &str, seg: &Segmentation, language: &Lang, k: usize, kind:
     language.name_words.for_each_at(&folded, 0, |p, n| {
         found |= n == 1 && p.label == kind;
     });
+    found
+}
+
+/// Whether token `k` alone is a `speakers.tsv` word for which `is` holds.
+fn is_speaker_word(
+    text: &str,
+    seg: &Segmentation,
+    speakers: &Phrases<SpeakerWord>,
+    k: usize,
+    is: impl Fn(SpeakerWord) -> bool,
+) -> bool {
+    let Some(t) = seg.tokens.get(k) else {
+        return false;
+    };
+    let folded = [cronaca_lang::fold_time(&text[t.span.clone()])];
+    let mut found = false;
+    speakers.for_each_at(&folded, 0, |p, n| found |= n == 1 && is(p.label));
     found
 }
 
@@ -711,30 +724,14 @@ fn institution_complements(
     language: &Lang,
     mentions: &mut [Mention],
 ) {
-    let word = |k: usize| seg.tokens.get(k).map(|t| &text[t.span.clone()]);
-    let is = |k: usize, kind: NameWord| {
-        word(k).is_some_and(|w| {
-            let folded = [cronaca_lang::fold_time(w)];
-            language
-                .name_words
-                .longest_at(&folded, 0)
-                .is_some_and(|(p, n)| n == 1 && p.label == kind)
-        })
-    };
+    let is = |k: usize, kind: NameWord| is_name_word(text, seg, language, k, kind);
     let connector = |k: usize| {
-        word(k).is_some_and(|w| {
-            let folded = [cronaca_lang::fold_time(w)];
-            let mut found = false;
-            language.speakers.for_each_at(&folded, 0, |p, n| {
-                found |= n == 1 && p.label == SpeakerWord::Connector;
-            });
-            found
+        is_speaker_word(text, seg, &language.speakers, k, |w| {
+            w == SpeakerWord::Connector
         })
     };
-    let first_upper =
-        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase));
-    let first_lower =
-        |k: usize| word(k).is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase));
+    let first_upper = |k: usize| starts_with_case(text, seg, k, false);
+    let first_lower = |k: usize| starts_with_case(text, seg, k, true);
     // Mentions are in text order and do not overlap.
     let starts: Vec<usize> = mentions.iter().map(|m| m.tokens.start).collect();
     for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Org) {
