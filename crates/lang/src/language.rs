@@ -57,6 +57,11 @@ pub struct Conventions {
     /// from a word.
     #[serde(default)]
     pub nouns_capitalised: bool,
+    /// Endings of the participles that go on with a clause after a comma ("…, killing five
+    /// police", "…, including two women", "…, uccidendo tre persone"): a reported clause
+    /// runs on over them.
+    #[serde(default)]
+    pub gerund_endings: Vec<String>,
 }
 
 /// One language's knowledge.

@@ -454,12 +454,22 @@ impl Finder<'_, '_> {
     /// True when token `t` is a preposition or another function word: what follows a verb
     /// there is an adjunct ("said on Wednesday"), not what was said.
     fn opens_adjunct(&self, t: usize) -> bool {
-        // "said about 40 homes were destroyed": a word before a number qualifies a count.
-        let before_number = self
-            .v
-            .tokens
-            .get(t + 1)
-            .is_some_and(|n| n.kind == TokenKind::Number);
+        // "said about 40 homes were destroyed", "said at least six people…", "At least 24
+        // people were killed, …": a word before a number, or before a lower-case word and a
+        // number, qualifies a count.
+        // An article that is also a number word ("un", "a") is no count, nor is what comes
+        // after a determiner or possessive ("to his three penalties").
+        let count = |k: usize| self.v.is_number(k) && !self.v.speaker_word(k, |_| true);
+        let before_number = count(t + 1)
+            || count(t + 2)
+                && self.v.tokens[t + 1].kind == TokenKind::Word
+                && self
+                    .v
+                    .token_text(t + 1)
+                    .chars()
+                    .next()
+                    .is_some_and(char::is_lowercase)
+                && !self.v.speaker_word(t + 1, |_| true);
         !before_number
             && self.v.speaker_word(t, |w| {
                 matches!(
@@ -518,6 +528,40 @@ impl Finder<'_, '_> {
                 .unwrap_or(end),
             None => end,
         }
+    }
+
+    /// Where a reported clause with no complementiser ends: at the first comma or the
+    /// sentence end, but on over a comma before a participle that goes on with the clause
+    /// ("…says suicide bombers blew themselves up…, killing five police").
+    fn object_end(&self, from: usize, end: usize) -> usize {
+        let mut k = from;
+        while k < end && !self.ends_sentence(k) {
+            if self.v.is_comma(k) && !self.gerund_at(k + 1) {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+
+    /// A lower-case word with one of the language's participle endings that is no speech
+    /// verb ("killing", "including"; not "adding", which reports more).
+    fn gerund_at(&self, t: usize) -> bool {
+        t < self.v.tokens.len()
+            && self.v.tokens[t].kind == TokenKind::Word
+            && self.role_at(t).is_none()
+            && !self.v.speaker_word(t, |_| true)
+            && {
+                let w = self.v.token_text(t);
+                w.chars().next().is_some_and(char::is_lowercase)
+                    && self
+                        .v
+                        .lang
+                        .conventions
+                        .gerund_endings
+                        .iter()
+                        .any(|e| w.len() >= e.len() + 3 && w.ends_with(e.as_str()))
+            }
     }
 
     /// A dash between words: "… - an old favorite - others say …".
@@ -1109,10 +1153,7 @@ impl Finder<'_, '_> {
             && !self.v.is_punct(cue.end)
             && (object || !self.opens_adjunct(cue.end))
         {
-            let mut end = cue.end;
-            while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
-                end += 1;
-            }
+            let end = self.object_end(cue.end, sentence.end);
             if end - cue.end >= 2 {
                 let (content, kind) = self.clause(cue.end..end);
                 self.push(
@@ -1180,10 +1221,7 @@ impl Finder<'_, '_> {
             && (!self.opens_adjunct(cue.end)
                 || object && matches!(self.role_at(cue.end), Some((SpeechRole::Infinitive, 1))))
         {
-            let mut end = cue.end;
-            while end < sentence.end && !self.v.is_comma(end) && !self.ends_sentence(end) {
-                end += 1;
-            }
+            let end = self.object_end(cue.end, sentence.end);
             // "… some friends say X would look zippier - an old favorite - others say …".
             let end = end
                 .min(self.clause_end(cue.end, sentence.end))
@@ -1199,7 +1237,8 @@ impl Finder<'_, '_> {
         let comma = (sentence.start..cue.start)
             .rev()
             .take(5)
-            .find(|&p| self.v.is_comma(p));
+            .find(|&p| self.v.is_comma(p))
+            .or_else(|| self.comma_before_long_name(sentence.start, cue.start));
         let Some(comma) = comma else {
             // 7. "As Josh Earnest explained, three taxes were postponed…": the clause after the
             // comma that closes the attribution.
@@ -1325,6 +1364,54 @@ impl Finder<'_, '_> {
             return Some((role, p2));
         }
         Some((last, p1))
+    }
+
+    /// The comma before a long name or role that ends right before the verb at `cue`: "…, the
+    /// UK-based Syrian Observatory for Human Rights (SOHR) said", "…, the governor of the
+    /// province said". Between the comma and the verb, at most [`SPEAKER_GAP`] + 4 tokens,
+    /// every word is capitalised, a determiner, connector, possessive or role noun, or a
+    /// lower-case word joined by a hyphen ("UK-based"), and one of them is capitalised or a role
+    /// noun: a clause there ("…, who met him on Monday, said") has other words.
+    fn comma_before_long_name(&self, start: usize, cue: usize) -> Option<usize> {
+        let comma = (start..cue)
+            .rev()
+            .take(SPEAKER_GAP + 4)
+            .find(|&p| self.v.is_comma(p))?;
+        let words = comma + 1..cue;
+        let capitalised = |t: usize| {
+            self.v
+                .token_text(t)
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
+        };
+        let role = |t: usize| {
+            self.v.speaker_word(t, |w| {
+                matches!(
+                    w,
+                    cronaca_lang::SpeakerWord::Person | cronaca_lang::SpeakerWord::Group
+                )
+            })
+        };
+        let fits = |t: usize| {
+            let tok = &self.v.tokens[t];
+            match tok.kind {
+                TokenKind::Word => {
+                    capitalised(t)
+                        || role(t)
+                        || self.v.is_determiner(t)
+                        || self.v.is_possessive(t)
+                        || self
+                            .v
+                            .speaker_word(t, |w| w == cronaca_lang::SpeakerWord::Connector)
+                        || t > words.start && self.is_dash(t - 1)
+                }
+                TokenKind::Number => false,
+                _ => self.is_dash(t) || matches!(self.v.token_text(t), "(" | ")" | "'s" | "'"),
+            }
+        };
+        (words.clone().all(fits) && words.clone().any(|t| capitalised(t) || role(t)))
+            .then_some(comma)
     }
 
     /// "As Josh Earnest explained, …", "As Byler pointed out in December, “…”": an attribution

@@ -320,6 +320,74 @@ fn a_count_after_the_verb_is_what_was_said_not_an_adjunct() {
 }
 
 #[test]
+fn a_qualified_count_is_no_adjunct_before_or_after_the_verb() {
+    // "at least" + a number word after the verb, and opening the clause before a trailing
+    // attribution.
+    let (_, rows) = quotes_of(
+        "en",
+        "A reporter in the town said at least six people have been confirmed dead.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(
+        short,
+        [(
+            "at least six people have been confirmed dead",
+            "A reporter in the town"
+        )]
+    );
+    let (_, rows) = quotes_of("en", "At least 24 people were killed, the governor said.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
+    assert_eq!(short, [("At least 24 people were killed", "the governor")]);
+    // A preposition before a date stays an adjunct.
+    let (_, rows) = quotes_of("en", "In the capital, the governor said.");
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
+fn a_long_name_between_the_comma_and_a_trailing_verb_is_the_speaker() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Clashes left five government forces killed, the UK-based Syrian Observatory for \
+         Human Rights (SOHR) said.",
+    );
+    assert_eq!(rows.len(), 1, "{rows:?}");
+    assert_eq!(rows[0].1, "Clashes left five government forces killed");
+    assert!(rows[0].2.contains("Syrian Observatory"), "{:?}", rows[0].2);
+    // A relative clause between the commas is no name: the clause is not reported.
+    let (_, rows) = quotes_of(
+        "en",
+        "The talks failed, the envoy who met them in Geneva on Monday said.",
+    );
+    assert!(rows.iter().all(|r| r.1 != "The talks failed"), "{rows:?}");
+}
+
+#[test]
+fn a_reported_clause_runs_on_over_a_participle_after_a_comma() {
+    let (_, rows) = quotes_of(
+        "en",
+        "Pakistan's military says suicide bombers blew themselves up in Quetta, killing five \
+         police and wounding eight troops.",
+    );
+    assert_eq!(
+        rows[0].1,
+        "suicide bombers blew themselves up in Quetta, killing five police and wounding eight \
+         troops"
+    );
+    // A speech verb after the comma reports more: the first clause stops before it.
+    let (_, rows) = quotes_of(
+        "en",
+        "He said the plan was good, adding that it would pass.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| r.1).collect();
+    assert_eq!(short, ["the plan was good", "it would pass"]);
+    let (_, rows) = quotes_of(
+        "it",
+        "Il ministro ha confermato l'attacco alla base, uccidendo tre soldati.",
+    );
+    assert_eq!(rows[0].1, "l'attacco alla base, uccidendo tre soldati");
+}
+
+#[test]
 fn a_verb_after_a_comma_or_and_shares_the_subject_of_the_quote_before() {
     let (_, rows) = quotes_of(
         "en",

@@ -441,6 +441,18 @@ impl View<'_> {
         self.speaker_word(t, |w| w == SpeakerWord::Possessive)
     }
 
+    /// True when token `t` is a number in digits or a number word of the language ("24",
+    /// "six", "dieci").
+    pub fn is_number(&self, t: usize) -> bool {
+        self.tokens.get(t).is_some_and(|tok| {
+            tok.kind == TokenKind::Number
+                || tok.kind == TokenKind::Word
+                    && self.lang.numbers.get(self.words[t]).iter().any(
+                        |r| matches!(r, cronaca_lang::Reading::Number(w) if w.role.is_numeral()),
+                    )
+        })
+    }
+
     pub fn is_determiner(&self, t: usize) -> bool {
         self.speaker_word(t, |w| {
             matches!(w, SpeakerWord::Definite | SpeakerWord::Indefinite)
