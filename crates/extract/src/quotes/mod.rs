@@ -1433,6 +1433,8 @@ impl Finder<'_, '_> {
             || !self
                 .v
                 .speaker_word(sentence.start, |w| w == cronaca_lang::SpeakerWord::Function)
+            // "At least seven people were reported…, and eleven…": a count, not "As".
+            || !self.opens_adjunct(sentence.start)
         {
             return None;
         }

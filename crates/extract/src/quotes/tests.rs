@@ -338,6 +338,14 @@ fn a_qualified_count_is_no_adjunct_before_or_after_the_verb() {
     let (_, rows) = quotes_of("en", "At least 24 people were killed, the governor said.");
     let short: Vec<_> = rows.iter().map(|r| (r.1, r.2)).collect();
     assert_eq!(short, [("At least 24 people were killed", "the governor")]);
+    // A count opening the sentence is no "As X explained, …" attribution.
+    let (_, rows) = quotes_of(
+        "en",
+        "At least seven people were reported to have been killed, and eleven wounded in \
+         Mogadishu, witnesses said.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| r.2).collect();
+    assert_eq!(short, ["witnesses"], "{rows:?}");
     // A preposition before a date stays an adjunct.
     let (_, rows) = quotes_of("en", "In the capital, the governor said.");
     assert!(rows.is_empty(), "{rows:?}");
