@@ -263,13 +263,15 @@ impl Analysis<'_> {
                     .collect()
             }),
             figures: layers.contains(Layer::Figures).then(|| {
+                let sources = self.figure_sources();
                 self.figures
                     .iter()
                     .zip(&figure_events)
+                    .zip(sources)
                     .enumerate()
-                    .map(|(i, (f, event))| {
-                        let mut figure =
-                            f.to_model(format!("f{}", i + 1), span, self.figure_source(f, &index));
+                    .map(|(i, ((f, event), source))| {
+                        let source = source.map(|a| a.to_model(&self.text, &index));
+                        let mut figure = f.to_model(format!("f{}", i + 1), span, source);
                         figure.event = event.map(|k| format!("ev{}", k + 1));
                         figure
                     })
@@ -316,16 +318,38 @@ impl Analysis<'_> {
 }
 
 impl Analysis<'_> {
-    /// Who states `figure`: the attribution the quotes layer gives to its phrase (the speaker
-    /// of the quote it is in, else the source of an attribution sentence next to it).
-    fn figure_source(
-        &self,
-        figure: &Figure,
-        index: &CharIndex,
-    ) -> Option<cronaca_model::Attribution> {
-        self.quotes
-            .attribution_of(&self.segmentation, figure.span.clone())
-            .map(|a| a.to_model(&self.text, index))
+    /// Who states each figure: the attribution the quotes layer gives to its phrase (the
+    /// speaker of the quote it is in, else the source of an attribution sentence next to it),
+    /// else to the phrase of a later mention of the same count (a headline's "at least 5
+    /// killed" stated again in the body, "according to witnesses"). A figure still without one
+    /// that states another's count (same category, qualifier, bounds and negation, counted
+    /// nouns aside) takes the source of the first such figure that has one.
+    fn figure_sources(&self) -> Vec<Option<quotes::Attribution>> {
+        let mut sources: Vec<_> = self
+            .figures
+            .iter()
+            .map(|f| {
+                std::iter::once(&f.span)
+                    .chain(&f.repeats)
+                    .find_map(|span| self.quotes.attribution_of(&self.segmentation, span.clone()))
+            })
+            .collect();
+        let same = |a: &Figure, b: &Figure| {
+            a.category == b.category
+                && a.qualifier == b.qualifier
+                && a.low == b.low
+                && a.high == b.high
+                && a.negated == b.negated
+        };
+        for i in 0..sources.len() {
+            if sources[i].is_none() {
+                let f = &self.figures[i];
+                sources[i] = (0..sources.len())
+                    .find(|&k| sources[k].is_some() && same(f, &self.figures[k]))
+                    .and_then(|k| sources[k].clone());
+            }
+        }
+        sources
     }
 }
 

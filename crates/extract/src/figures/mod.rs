@@ -53,6 +53,9 @@ pub struct Figure {
     pub group: Option<Group>,
     /// The sentence the figure is in: the range whose speaker states it.
     pub sentence: Range<usize>,
+    /// The phrases of later mentions of the same count ("i 62 in terapia intensiva"), which
+    /// the record folds into this one: one of them may say who states it.
+    pub repeats: Vec<Range<usize>>,
     /// Index in `Analysis::entities` of the place named in the sentence.
     pub location: Option<usize>,
     /// Index in `Analysis::times` of the time named in the sentence.
@@ -122,7 +125,8 @@ pub fn find_figures(
     first_mentions(text, figures)
 }
 
-/// Drops figures that repeat an earlier one or whose number overlaps an earlier figure's.
+/// Drops figures that repeat an earlier one (keeping their phrases in its `repeats`) or whose
+/// number overlaps an earlier figure's.
 fn first_mentions(text: &str, figures: Vec<Figure>) -> Vec<Figure> {
     type Key = (FigureCategory, bool, Qualifier, [Option<u64>; 3]);
     let key = |f: &Figure| -> Key {
@@ -139,8 +143,11 @@ fn first_mentions(text: &str, figures: Vec<Figure>) -> Vec<Figure> {
     let mut number_end = 0;
     for f in figures {
         let same = by_value.entry(key(&f)).or_default();
-        let repeated = same.iter().any(|&k| repeats(text, &kept[k], &f));
-        if repeated || f.number.start < number_end {
+        if let Some(&k) = same.iter().find(|&&k| repeats(text, &kept[k], &f)) {
+            kept[k].repeats.push(f.span);
+            continue;
+        }
+        if f.number.start < number_end {
             continue;
         }
         number_end = f.number.end;
