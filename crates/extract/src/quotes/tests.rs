@@ -396,6 +396,19 @@ fn a_reported_clause_runs_on_over_a_participle_after_a_comma() {
 }
 
 #[test]
+fn italian_reporting_verbs_take_a_count_as_their_object() {
+    let (_, rows) = quotes_of("it", "L'agenzia ANSA riportava 3 morti.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.2, r.3)).collect();
+    assert_eq!(short, [("3 morti", "ANSA", Some("riportava"))]);
+    let (_, rows) = quotes_of("it", "Le prime agenzie parlavano di due morti accertati.");
+    let short: Vec<_> = rows.iter().map(|r| (r.1, r.3)).collect();
+    assert_eq!(short, [("due morti accertati", Some("parlavano di"))]);
+    // "riporta ferite": suffering injuries reports nothing.
+    let (_, rows) = quotes_of("it", "Il ragazzo riporta ferite gravi alla testa.");
+    assert!(rows.is_empty(), "{rows:?}");
+}
+
+#[test]
 fn a_verb_after_a_comma_or_and_shares_the_subject_of_the_quote_before() {
     let (_, rows) = quotes_of(
         "en",
