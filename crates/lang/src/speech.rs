@@ -58,6 +58,10 @@ pub enum SpeechRole {
     /// A coordinating conjunction ("and", "but"): a verb right after it, with no subject of
     /// its own, goes on with the clause before ("said X and called him…").
     Conjunction,
+    /// A conjunction that opens a clause with its own subject ("mentre", "whereas"): a
+    /// reported clause ends before it when a speech verb follows ("riportava 3 morti mentre
+    /// la STT parlava di una vittima").
+    ClauseLink,
 }
 
 impl FromStr for SpeechRole {
@@ -90,9 +94,10 @@ impl FromStr for SpeechRole {
             "by" => SpeechRole::By,
             "through" => SpeechRole::Through,
             "conj" => SpeechRole::Conjunction,
+            "clause_link" => SpeechRole::ClauseLink,
             other => {
                 return Err(format!(
-                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, noun_open, passive, be, inf, clitic, source, impersonal, that, that_inf, by, through or conj)"
+                    "unknown role {other:?} (expected verb, verb_bare, verb_object, noun, noun_open, passive, be, inf, clitic, source, impersonal, that, that_inf, by, through, conj or clause_link)"
                 ));
             }
         })

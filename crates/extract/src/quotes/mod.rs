@@ -511,8 +511,9 @@ impl Finder<'_, '_> {
             >= 5
     }
 
-    /// The end of a reported clause starting at token `start`: the sentence end, or the comma
-    /// before the next speech verb ("…, specificando che …").
+    /// The end of a reported clause starting at token `start`: the sentence end, or the comma,
+    /// dash or clause link before the next speech verb ("…, specificando che …", "riportava 3
+    /// morti mentre la STT parlava di…").
     fn clause_end(&self, start: usize, end: usize) -> usize {
         let next = (start + 1..end).find(|&j| {
             self.v.region_of[j].is_none()
@@ -524,7 +525,11 @@ impl Finder<'_, '_> {
         match next {
             Some(j) => (start + 1..j)
                 .rev()
-                .find(|&c| self.v.is_comma(c) || self.is_dash(c))
+                .find(|&c| {
+                    self.v.is_comma(c)
+                        || self.is_dash(c)
+                        || matches!(self.role_at(c), Some((SpeechRole::ClauseLink, 1)))
+                })
                 .unwrap_or(end),
             None => end,
         }
@@ -697,6 +702,17 @@ impl Finder<'_, '_> {
         if cue > start
             && self.v.is_comma(cue - 1)
             && let Some(c) = cands.iter().find(|c| !c.complement && !c.channel)
+        {
+            return Some(c.clone());
+        }
+        // A medium right before the verb speaks for itself: "…la polizia locale mentre
+        // l'agenzia irachena Nina parla di soli due morti".
+        if let Some(c) = cands.last()
+            && c.channel
+            && c.tokens.end == cue
+            // Not an agent: "a memo obtained by Reuters said".
+            && !(c.tokens.start > 0
+                && matches!(self.role_at(c.tokens.start - 1), Some((SpeechRole::By, _))))
         {
             return Some(c.clone());
         }

@@ -403,6 +403,29 @@ fn italian_reporting_verbs_take_a_count_as_their_object() {
     let (_, rows) = quotes_of("it", "Le prime agenzie parlavano di due morti accertati.");
     let short: Vec<_> = rows.iter().map(|r| (r.1, r.3)).collect();
     assert_eq!(short, [("due morti accertati", Some("parlavano di"))]);
+    // A clause link ends the first report; a medium right before the verb is its speaker.
+    let (_, rows) = quotes_of(
+        "it",
+        "La polizia ha parlato di venti morti mentre l'agenzia irachena Nina parla di soli \
+         due morti.",
+    );
+    let short: Vec<_> = rows.iter().map(|r| r.1).collect();
+    assert_eq!(short, ["di venti morti", "soli due morti"]);
+    let (_, rows) = quotes_of(
+        "it",
+        "Lo ha reso noto la polizia mentre l'agenzia irachena Nina parla di soli due morti.",
+    );
+    assert!(
+        rows.iter()
+            .any(|r| (r.1, r.2) == ("soli due morti", "Nina")),
+        "{rows:?}"
+    );
+    // An agent is no speaker: "a memo obtained by Reuters said".
+    let (_, rows) = quotes_of(
+        "en",
+        "A memo obtained by Reuters said the files were stolen.",
+    );
+    assert_eq!(rows[0].2, "A memo", "{rows:?}");
     // "riporta ferite": suffering injuries reports nothing.
     let (_, rows) = quotes_of("it", "Il ragazzo riporta ferite gravi alla testa.");
     assert!(rows.is_empty(), "{rows:?}");
