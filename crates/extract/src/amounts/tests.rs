@@ -248,6 +248,21 @@ fn english() {
             "3 million and a half",
         ),
         ("fraction", "en", "three fifths", Some(0.6), "three fifths"),
+        // A capitalised ordinal after a count starts a name, not a denominator.
+        (
+            "count before a name",
+            "en",
+            "two Fifth Corps members",
+            Some(2.0),
+            "two",
+        ),
+        (
+            "fraction:singular",
+            "fr",
+            "trois cinquieme",
+            Some(0.6),
+            "trois cinquieme",
+        ),
         (
             "over",
             "en",

@@ -619,9 +619,15 @@ impl<'p, 'a> Parser<'p, 'a> {
                             self.after_fraction(&mut value_override, &mut last);
                             break;
                         }
-                        // Refused: maybe a denominator ("un ottavo", "trois cinquieme").
+                        // Refused: maybe a denominator ("un ottavo", "trois cinquieme"); not
+                        // a capitalised singular ordinal after a count above one, which starts
+                        // a name: "two Fifth Corps members" counts two.
                         if w.ordinal
                             && c.count > 0
+                            && (w.plural
+                                || c.value() == 1.0
+                                || !self.text()[self.pieces.list[p].start..]
+                                    .starts_with(char::is_uppercase))
                             && w.value >= 3.0
                             && !c.ordinal
                             && !pending_joiner
