@@ -110,6 +110,17 @@ pub(crate) fn items<'l>(
             offer(Kind::Modal(p.label), n);
         }
         let token = &tokens[i];
+        // A possessive "'s" stays with the word before it: "fighters of the People's
+        // Protection Units were hospitalized" is no longer a phrase for it.
+        if best.is_none()
+            && matches!(&text[token.span.clone()], "'s" | "’s")
+            && let Some(prev) = out.last_mut()
+            && matches!(prev.kind, Kind::Word { .. } | Kind::Counted(_))
+        {
+            prev.span.end = token.span.end;
+            i += 1;
+            continue;
+        }
         let (kind, n) = best.unwrap_or_else(|| {
             let s = &text[token.span.clone()];
             let kind = match token.kind {
@@ -465,7 +476,9 @@ fn predicate(list: &[Item], from: usize) -> Option<usize> {
             Kind::Category(..) => return Some(p),
             Kind::Cue(FigureCue::Link | FigureCue::Between | FigureCue::Other) => {}
             Kind::Modal(Modality::Hypothetical) => {}
-            Kind::Word { .. } => {
+            // A counted noun inside a complement is a word of it: "two fighters of the
+            // People's Protection Units were hospitalized".
+            Kind::Word { .. } | Kind::Counted(_) => {
                 words += 1;
                 if words > 4 {
                     return None;

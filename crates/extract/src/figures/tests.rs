@@ -309,6 +309,22 @@ fn things_destroyed_are_other() {
 }
 
 #[test]
+fn english_counts_before_names_and_possessives() {
+    // "two Fifth Corps members": a count, not 2/5; "People's" inside a complement.
+    check(
+        "en",
+        "Clashes left two Fifth Corps members and five government forces killed. Two civilians \
+         and two fighters of the People's Protection Units (YPG) were hospitalized.",
+        &[
+            exact(C::Killed, "two", 2.0),
+            exact(C::Killed, "five", 5.0),
+            exact(C::Hospitalized, "Two", 2.0),
+            exact(C::Hospitalized, "two", 2.0),
+        ],
+    );
+}
+
+#[test]
 fn english_negation_hypothesis_and_distractors() {
     let found = figures(
         "en",
