@@ -325,6 +325,30 @@ fn english_counts_before_names_and_possessives() {
 }
 
 #[test]
+fn toll_verbs_and_a_qualifier_before_altre() {
+    check(
+        "en",
+        "The death toll has risen to 24. The death toll reached 30 on Monday.",
+        &[exact(C::Killed, "24", 24.0), exact(C::Killed, "30", 30.0)],
+    );
+    check(
+        "it",
+        "Sono rimaste uccise 20 persone e ferite almeno altre 18.",
+        &[
+            exact(C::Killed, "20", 20.0),
+            (
+                C::Injured,
+                "almeno altre 18",
+                Some(18.0),
+                Q::AtLeast,
+                Some(18.0),
+                N,
+            ),
+        ],
+    );
+}
+
+#[test]
 fn english_negation_hypothesis_and_distractors() {
     let found = figures(
         "en",
