@@ -46,6 +46,8 @@ fn main() {
         .flat_map(|d| &d.sentences)
         .flat_map(|s| &s.labels)
         .any(|l| l.entity_type() == Some(EntityType::Misc));
+    // TUNE_CHAR_TRIGRAMS=1 trains with character trigrams (as `--char-trigrams`).
+    let char_trigrams = std::env::var_os("TUNE_CHAR_TRIGRAMS").is_some();
     // TUNE_ERRORS=1 prints every false positive and false negative with its sentence.
     let errors = std::env::var_os("TUNE_ERRORS").is_some();
     for e in a[4].split(',') {
@@ -58,6 +60,11 @@ fn main() {
             epochs: e.parse().unwrap(),
             bits,
             types,
+            // TUNE_SEED=N: another visiting order (runs differ by about ±0.003 F1).
+            seed: std::env::var("TUNE_SEED")
+                .ok()
+                .map_or(TrainConfig::default().seed, |s| s.parse().unwrap()),
+            features: cronaca_ner::FeatureOptions { char_trigrams },
             ..Default::default()
         };
         let t0 = std::time::Instant::now();

@@ -59,6 +59,10 @@ pub struct TrainNerArgs {
     /// Perceptrons trained on different visiting orders and averaged.
     #[arg(long, default_value_t = 3)]
     pub runs: u32,
+    /// Character trigrams of capitalised words as features (the Italian model has them; see
+    /// models/README.md).
+    #[arg(long)]
+    pub char_trigrams: bool,
     /// What the training data is and its licence, written in the model header (default: the
     /// statement for KIND for it, for CoNLL-2003 for en).
     #[arg(long, value_name = "TEXT")]
@@ -145,6 +149,9 @@ fn ner(args: TrainNerArgs) -> Result<Exit, Fatal> {
         seed: args.seed,
         runs: args.runs,
         types,
+        features: cronaca_ner::FeatureOptions {
+            char_trigrams: args.char_trigrams,
+        },
         header: vec![
             ("language".into(), args.lang.clone()),
             ("data".into(), note),

@@ -38,7 +38,7 @@ mod model;
 mod tagger;
 mod train;
 
-pub use features::{GazetteerHit, Sentence, is_given_name};
+pub use features::{GazetteerHit, Options as FeatureOptions, Sentence, is_given_name};
 pub use label::{EntityType, Label};
 pub use model::{Model, ModelError};
 pub use tagger::{Tag, Tagger};

@@ -34,6 +34,9 @@ pub struct Model {
     pub(crate) lexicon: Lexicon,
 }
 
+/// The header field that turns on the character trigrams.
+pub(crate) const CHAR_TRIGRAMS: &str = "char-trigrams";
+
 impl Model {
     /// The labels the model predicts, `O` first.
     pub fn labels(&self) -> &[Label] {
@@ -62,6 +65,14 @@ impl Model {
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// The optional feature templates the model was trained with (header field
+    /// `char-trigrams: yes`).
+    pub fn feature_options(&self) -> crate::FeatureOptions {
+        crate::FeatureOptions {
+            char_trigrams: self.header_value(CHAR_TRIGRAMS) == Some("yes"),
+        }
     }
 
     /// Serialises the model.

@@ -1,7 +1,7 @@
 //! Tagging: hashed features → per-label scores → Viterbi under IOB2 constraints.
 
 use crate::features::{Sentence, SentenceFeatures, Skip, document_features};
-use crate::{Label, Model, ModelError};
+use crate::{FeatureOptions, Label, Model, ModelError};
 
 /// The score of a name label on a token that [`Skip`] leaves without features: low enough
 /// that no path takes it, finite so that margins stay numbers.
@@ -32,6 +32,8 @@ pub struct Tagger {
     rows: Rows,
     /// Margins are divided by this before the logistic (header field `temperature`).
     temperature: f32,
+    /// The optional features the model was trained with.
+    options: FeatureOptions,
 }
 
 impl Tagger {
@@ -44,6 +46,7 @@ impl Tagger {
             .filter(|t| *t > 0.0)
             .unwrap_or(1.0);
         Tagger {
+            options: model.feature_options(),
             transitions: masked_transitions(&model.transitions, &allowed),
             rows: Rows::new(&model.weights, model.labels.len()),
             model,
@@ -73,7 +76,13 @@ impl Tagger {
         } else {
             Skip::Nothing
         };
-        let feats = document_features(doc, self.model.bits, &self.model.lexicon.view(), skip);
+        let feats = document_features(
+            doc,
+            self.model.bits,
+            &self.model.lexicon.view(),
+            skip,
+            self.options,
+        );
         let l = self.model.labels.len();
         let mut scores = Vec::new();
         self.rows

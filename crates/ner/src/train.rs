@@ -10,8 +10,9 @@ use crate::features::{
 };
 use crate::label::label_set;
 use crate::lexicon::{Lexicon, LexiconView};
+use crate::model::CHAR_TRIGRAMS;
 use crate::tagger::{Viterbi, allowed_transitions, masked_transitions};
-use crate::{EntityType, Label, Model};
+use crate::{EntityType, FeatureOptions, Label, Model};
 
 /// One training sentence: tokens, their gold labels and, optionally, gazetteer matches
 /// (`start`, `end`, `class`, token indices as in [`GazetteerHit`]).
@@ -65,6 +66,8 @@ pub struct TrainConfig {
     pub types: Vec<EntityType>,
     /// Header fields written in the model (training data, licence…).
     pub header: Vec<(String, String)>,
+    /// Optional feature templates (written in the header: tagging uses the same).
+    pub features: FeatureOptions,
 }
 
 impl Default for TrainConfig {
@@ -76,6 +79,7 @@ impl Default for TrainConfig {
             runs: 3,
             types: vec![EntityType::Per, EntityType::Org, EntityType::Loc],
             header: Vec::new(),
+            features: FeatureOptions::default(),
         }
     }
 }
@@ -189,7 +193,13 @@ pub fn train(
             all: &lexicon,
             minus: Some(&folds[d % LEXICON_FOLDS]),
         };
-        let feats = document_features(&sentences, config.bits, &view, Skip::Nothing);
+        let feats = document_features(
+            &sentences,
+            config.bits,
+            &view,
+            Skip::Nothing,
+            config.features,
+        );
         for (f, s) in feats.into_iter().zip(&doc.sentences) {
             if f.len() > 0 {
                 let gold = s.labels.iter().map(|&y| index(y)).collect();
@@ -233,6 +243,12 @@ pub fn train(
         header: Vec::new(),
         lexicon,
     };
+    let mut options = Vec::new();
+    if config.features.char_trigrams {
+        options.push((CHAR_TRIGRAMS.to_string(), "yes".to_string()));
+    }
+    // The calibration tags with the features of the finished model.
+    model.header.clone_from(&options);
     let tagger = crate::Tagger::new(model.clone());
     let mut margins: Vec<f32> = Vec::new();
     for doc in docs.iter().take(500) {
@@ -251,6 +267,7 @@ pub fn train(
         .get(margins.len() / 2)
         .map_or(1.0, |m| (m / 9f32.ln()).max(1e-3));
     let mut header = config.header.clone();
+    header.extend(options);
     header.push(("temperature".into(), format!("{temperature:.4}")));
     header.push(("epochs".into(), config.epochs.to_string()));
     header.push(("seed".into(), format!("{:#x}", config.seed)));

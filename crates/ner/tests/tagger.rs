@@ -1,6 +1,6 @@
 use cronaca_ner::{
-    EntityType, Label, Model, Sentence, Tagger, TrainConfig, TrainDocument, TrainSentence, builtin,
-    train,
+    EntityType, FeatureOptions, Label, Model, Sentence, Tagger, TrainConfig, TrainDocument,
+    TrainSentence, builtin, train,
 };
 
 fn labels(tagger: &Tagger, words: &[&str]) -> Vec<String> {
@@ -134,6 +134,36 @@ fn training_is_deterministic_and_the_model_round_trips() {
     );
     assert!(Model::from_bytes(&bytes[..bytes.len() - 1]).is_err());
     assert!(Model::from_bytes(b"not a model").is_err());
+}
+
+#[test]
+fn feature_options_travel_in_the_header() {
+    let plain = TrainConfig {
+        bits: 12,
+        epochs: 3,
+        ..TrainConfig::default()
+    };
+    let with = TrainConfig {
+        features: FeatureOptions {
+            char_trigrams: true,
+        },
+        ..plain.clone()
+    };
+    let a = train(&toy(), &plain, |_| {});
+    let b = Model::from_bytes(&train(&toy(), &with, |_| {}).to_bytes()).unwrap();
+    assert!(!a.feature_options().char_trigrams);
+    assert!(b.feature_options().char_trigrams);
+    assert_eq!(b.header_value("char-trigrams"), Some("yes"));
+    assert_ne!(a.to_bytes(), b.to_bytes());
+    let tagger = Tagger::new(b);
+    assert_eq!(
+        labels(&tagger, &["Mario", "Rossi", "vive", "a", "Torino", "."]),
+        ["B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+    );
+    // The Italian model has them, the English one not.
+    let it = builtin("it").unwrap().model().feature_options();
+    let en = builtin("en").unwrap().model().feature_options();
+    assert!(it.char_trigrams && !en.char_trigrams);
 }
 
 #[test]
