@@ -1,7 +1,7 @@
 //! The patterns that tie a number to a casualty word, on the items of one sentence.
 
 use super::{Count, Figure};
-use cronaca_lang::{Counted, FigureCue, Lang, Modality};
+use cronaca_lang::{Counted, FigureCue, Lang, Modality, QuoteWord, SpeakerWord};
 use cronaca_model::{FigureCategory, Group, Qualifier};
 use cronaca_text::{Token, TokenKind};
 use std::ops::Range;
@@ -20,8 +20,10 @@ pub(crate) enum Kind<'l> {
     /// A modality cue.
     Modal(Modality),
     /// Any other word; `capital` when it starts with a capital inside the sentence (a name or,
-    /// in English, a nationality: "12 Palestinians").
-    Word { capital: bool },
+    /// in English, a nationality: "12 Palestinians"); `function` for a lower-case function word
+    /// of `speakers.tsv` or the first word of a `speech.tsv` cue ("mentre", "secondo",
+    /// "according"), which opens no counted noun phrase.
+    Word { capital: bool, function: bool },
     /// "(" or "[".
     Open,
     /// ")" or "]".
@@ -124,9 +126,16 @@ pub(crate) fn items<'l>(
         let (kind, n) = best.unwrap_or_else(|| {
             let s = &text[token.span.clone()];
             let kind = match token.kind {
-                TokenKind::Word => Kind::Word {
-                    capital: i > 0 && s.starts_with(char::is_uppercase),
-                },
+                TokenKind::Word => {
+                    let capital = i > 0 && s.starts_with(char::is_uppercase);
+                    let q = lang.quote_words.get(folded[i]);
+                    Kind::Word {
+                        capital,
+                        function: !capital
+                            && (q.speech
+                                || q.speaker_kinds & QuoteWord::bit(SpeakerWord::Function) != 0),
+                    }
+                }
                 TokenKind::Number => Kind::Stop,
                 TokenKind::Punct => match s {
                     "(" | "[" => Kind::Open,
@@ -346,7 +355,7 @@ fn read(list: &[Item], counts: &[&Count], k: usize) -> Reading {
                 group = group.or(cn.group);
                 implied = implied.or(cn.category);
             }
-            Kind::Word { capital: cap } => {
+            Kind::Word { capital: cap, .. } => {
                 unknown += 1;
                 capital |= cap;
             }
@@ -366,6 +375,20 @@ fn read(list: &[Item], counts: &[&Count], k: usize) -> Reading {
         group = cn.group;
         implied = cn.category;
         j += 1;
+    }
+    // "le vittime sono tre mentre…": a function word right after the number opens no noun
+    // phrase, when a casualty word before the number tells what is counted (and none ends
+    // the phrase: "sent hundreds to their death").
+    let bare = start == k + 1
+        && matches!(
+            list.get(start).map(|i| i.kind),
+            Some(Kind::Word { function: true, .. })
+        )
+        && !matches!(list.get(j).map(|i| i.kind), Some(Kind::Category(..)))
+        && left(list, first).is_some();
+    if bare {
+        j = start;
+        unknown = 0;
     }
     let phrase = start..j;
     let people = who.is_some() || unknown == 0 || capital || others || partitive;

@@ -325,6 +325,24 @@ fn english_counts_before_names_and_possessives() {
 }
 
 #[test]
+fn a_function_word_after_the_count_opens_no_noun_phrase() {
+    // "tre mentre", "12 secondo" (according to, not 12 seconds), "12 according to".
+    check(
+        "it",
+        "Un testimone afferma che le vittime sono tre mentre la rivista parla di sette. I \
+         feriti sono 12 secondo la polizia.",
+        &[exact(C::Killed, "tre", 3.0), exact(C::Injured, "12", 12.0)],
+    );
+    check(
+        "en",
+        "Those killed were 12 according to police.",
+        &[exact(C::Killed, "12", 12.0)],
+    );
+    // A count with no casualty word before it stays no figure: "06 5550123 for news of".
+    check("en", "Call 06 5550123 for news of the missing.", &[]);
+}
+
+#[test]
 fn toll_verbs_and_a_qualifier_before_altre() {
     check(
         "en",

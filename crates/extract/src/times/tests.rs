@@ -52,6 +52,8 @@ const CASES: &[Case] = &[
     ("it_score", "it", P, "La partita è finita 3-1.", &[]),
     ("it_money", "it", P, "Il biglietto costa 14.30 euro.", &[]),
     ("it_version", "it", P, "È uscita la versione 2.0 del programma.", &[]),
+    // "secondo" after a count is "according to", not a second.
+    ("it_secondo", "it", P, "I feriti sono 12 secondo la polizia.", &[]),
     ("it_plain_number", "it", P, "Sono morte 62 persone e 2000 sono ferite.", &[]),
     ("it_unresolved", "it", None, "La scorsa notte hanno attaccato.", &[("La scorsa notte", "XXXX-XX-XXTNI")]),
     // English
