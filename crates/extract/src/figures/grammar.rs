@@ -457,13 +457,26 @@ fn read(list: &[Item], counts: &[&Count], k: usize) -> Reading {
 
 /// A casualty word just before the number, across "di", "sono", "altri": "uccise sei",
 /// "i morti sono 12", "ferendone altre 8".
+///
+/// The casualty word may take a short complement of its own, opened by "di", "of": "il numero
+/// di vittime della sparatoria è di otto", "the death toll of the attack has risen to 24".
 fn left(list: &[Item], first: usize) -> Option<usize> {
     let mut j = first;
-    for _ in 0..4 {
+    // Words of the complement seen so far, and whether a "di"/"of" opened it.
+    let (mut words, mut opened) = (0, false);
+    for _ in 0..7 {
         j = j.checked_sub(1)?;
         match list[j].kind {
-            Kind::Category(..) => return Some(j),
-            Kind::Cue(FigureCue::Other | FigureCue::Between | FigureCue::Link) => {}
+            Kind::Category(..) if words == 0 || opened => return Some(j),
+            Kind::Cue(FigureCue::Between) if words > 0 => opened = true,
+            Kind::Cue(FigureCue::Other | FigureCue::Between | FigureCue::Link) if words == 0 => {}
+            Kind::Word { capital: false, .. } if !opened && words < 2 => {
+                // Only after the link to the number: "vittime della sparatoria è di otto".
+                if j + 1 == first {
+                    return None;
+                }
+                words += 1;
+            }
             _ => return None,
         }
     }

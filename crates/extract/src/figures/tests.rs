@@ -349,6 +349,17 @@ fn toll_verbs_and_a_qualifier_before_altre() {
         "The death toll has risen to 24. The death toll reached 30 on Monday.",
         &[exact(C::Killed, "24", 24.0), exact(C::Killed, "30", 30.0)],
     );
+    // The casualty word with a complement of its own before the toll verb.
+    check(
+        "it",
+        "Il bilancio dei morti dell'attentato è salito a 24.",
+        &[exact(C::Killed, "24", 24.0)],
+    );
+    check(
+        "en",
+        "The death toll of the attack has risen to 24.",
+        &[exact(C::Killed, "24", 24.0)],
+    );
     check(
         "it",
         "Sono rimaste uccise 20 persone e ferite almeno altre 18.",
