@@ -20,9 +20,9 @@ pub(crate) enum Kind<'l> {
     /// A modality cue.
     Modal(Modality),
     /// Any other word; `capital` when it starts with a capital inside the sentence (a name or,
-    /// in English, a nationality: "12 Palestinians"); `function` for a lower-case function word
-    /// of `speakers.tsv` or the first word of a `speech.tsv` cue ("mentre", "secondo",
-    /// "according"), which opens no counted noun phrase.
+    /// in English, a nationality: "12 Palestinians"); `function`, right after a count only, for
+    /// a lower-case function word of `speakers.tsv` or the first word of a `speech.tsv` cue
+    /// ("mentre", "secondo", "according"), which opens no counted noun phrase.
     Word { capital: bool, function: bool },
     /// "(" or "[".
     Open,
@@ -128,12 +128,20 @@ pub(crate) fn items<'l>(
             let kind = match token.kind {
                 TokenKind::Word => {
                     let capital = i > 0 && s.starts_with(char::is_uppercase);
-                    let q = lang.quote_words.get(folded[i]);
+                    // Only read where it is asked: right after a count.
+                    let after_count = matches!(
+                        out.last(),
+                        Some(Item {
+                            kind: Kind::Number(_),
+                            ..
+                        })
+                    );
                     Kind::Word {
                         capital,
-                        function: !capital
-                            && (q.speech
-                                || q.speaker_kinds & QuoteWord::bit(SpeakerWord::Function) != 0),
+                        function: !capital && after_count && {
+                            let q = lang.quote_words.get(folded[i]);
+                            q.speech || q.speaker_kinds & QuoteWord::bit(SpeakerWord::Function) != 0
+                        },
                     }
                 }
                 TokenKind::Number => Kind::Stop,
