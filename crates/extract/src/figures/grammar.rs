@@ -112,10 +112,14 @@ pub(crate) fn items<'l>(
             offer(Kind::Modal(p.label), n);
         }
         let token = &tokens[i];
-        // A possessive "'s" stays with the word before it: "fighters of the People's
-        // Protection Units were hospitalized" is no longer a phrase for it.
+        // A possessive written apart ("'s" in `speakers.tsv`) stays with the word before it:
+        // "fighters of the People's Protection Units were hospitalized".
         if best.is_none()
-            && matches!(&text[token.span.clone()], "'s" | "’s")
+            && token.kind == TokenKind::Word
+            && !text[token.span.clone()].starts_with(char::is_alphanumeric)
+            && lang.quote_words.get(folded[i]).speaker_kinds
+                & QuoteWord::bit(SpeakerWord::Possessive)
+                != 0
             && let Some(prev) = out.last_mut()
             && matches!(prev.kind, Kind::Word { .. } | Kind::Counted(_))
         {

@@ -1423,7 +1423,7 @@ impl Finder<'_, '_> {
                         || t > words.start && self.is_dash(t - 1)
                 }
                 TokenKind::Number => false,
-                _ => self.is_dash(t) || matches!(self.v.token_text(t), "(" | ")" | "'s" | "'"),
+                _ => self.is_dash(t) || matches!(self.v.token_text(t), "(" | ")"),
             }
         };
         (words.clone().all(fits) && words.clone().any(|t| capitalised(t) || role(t)))
